@@ -52,11 +52,17 @@ fn read_seeds(dir: &Path) -> Result<Fingerprint, String> {
     files.sort();
     let mut texts = Vec::new();
     for path in &files {
-        let text = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let text =
+            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         texts.push((name, String::from_utf8_lossy(&text).into_owned()));
     }
-    Ok(Fingerprint::of(texts.iter().map(|(n, t)| (n.as_str(), t.as_str()))))
+    Ok(Fingerprint::of(
+        texts.iter().map(|(n, t)| (n.as_str(), t.as_str())),
+    ))
 }
 
 fn fingerprint(args: &[String]) -> Result<(), String> {
@@ -78,7 +84,9 @@ fn check(args: &[String]) -> Result<(), String> {
             "--seeds" => seeds = args.next().map(PathBuf::from),
             "--fingerprint" => print_file = args.next().map(PathBuf::from),
             "--format-only" => format_only = true,
-            other if !other.starts_with('-') && pack_dir.is_none() => pack_dir = Some(PathBuf::from(other)),
+            other if !other.starts_with('-') && pack_dir.is_none() => {
+                pack_dir = Some(PathBuf::from(other))
+            }
             _ => return Err(USAGE.to_owned()),
         }
     }
@@ -100,7 +108,8 @@ fn check(args: &[String]) -> Result<(), String> {
                 print_file.display()
             )
         })?;
-        let print = Fingerprint::parse(&text).map_err(|e| format!("{}: {e}", print_file.display()))?;
+        let print =
+            Fingerprint::parse(&text).map_err(|e| format!("{}: {e}", print_file.display()))?;
         if let Some(seeds) = seeds {
             let fresh = read_seeds(&seeds)?;
             if fresh != print {
@@ -112,7 +121,10 @@ fn check(args: &[String]) -> Result<(), String> {
                     print_file.display()
                 ));
             }
-            println!("Fingerprint matches {} source files.", fresh.sources().len());
+            println!(
+                "Fingerprint matches {} source files.",
+                fresh.sources().len()
+            );
         }
         Rules::programme(Some(print))
     };
@@ -147,7 +159,10 @@ fn print_summary(compiled: &Compiled, rules: &Rules) {
         f64::from(words) / f64::from(content::WORDS_PER_MINUTE),
     );
     println!();
-    println!("{:<44} {:>5} {:>5} {:>6} {:>8}", "Lesson", "Words", "Min", "Grade", "Longest");
+    println!(
+        "{:<44} {:>5} {:>5} {:>6} {:>8}",
+        "Lesson", "Words", "Min", "Grade", "Longest"
+    );
     for figures in &compiled.lessons {
         println!(
             "{:<44} {:>5} {:>5.1} {:>6.1} {:>8}",
@@ -162,9 +177,15 @@ fn print_summary(compiled: &Compiled, rules: &Rules) {
     match &rules.readability {
         Some(limits) => println!(
             "Median grade {:.1} (limit {:.0}); every lesson at grade {:.0} or below; no sentence over {} words.",
-            compiled.median_grade, limits.max_median_grade, limits.max_lesson_grade, limits.max_sentence_words
+            compiled.median_grade,
+            limits.max_median_grade,
+            limits.max_lesson_grade,
+            limits.max_sentence_words
         ),
-        None => println!("Median grade {:.1} (readability limits not applied).", compiled.median_grade),
+        None => println!(
+            "Median grade {:.1} (readability limits not applied).",
+            compiled.median_grade
+        ),
     }
     if let Some(print) = &rules.fingerprint {
         println!(

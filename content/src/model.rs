@@ -82,11 +82,20 @@ pub struct Step {
 pub enum Block {
     Heading(String),
     Paragraph(String),
-    List { ordered: bool, items: Vec<String> },
+    List {
+        ordered: bool,
+        items: Vec<String>,
+    },
     /// Something to remember, set apart from the text.
-    Callout { title: Option<String>, paragraphs: Vec<String> },
+    Callout {
+        title: Option<String>,
+        paragraphs: Vec<String>,
+    },
     /// A generic, made-up situation that shows the idea in practice.
-    Example { title: Option<String>, paragraphs: Vec<String> },
+    Example {
+        title: Option<String>,
+        paragraphs: Vec<String>,
+    },
 }
 
 /// The quiz at the end of a lesson.
@@ -121,7 +130,10 @@ pub struct Question {
 
 impl Question {
     pub fn correct_ids(&self) -> impl Iterator<Item = &str> {
-        self.options.iter().filter(|o| o.correct).map(|o| o.id.as_str())
+        self.options
+            .iter()
+            .filter(|o| o.correct)
+            .map(|o| o.id.as_str())
     }
 
     /// Whether exactly the right options were chosen.
@@ -202,7 +214,10 @@ pub enum ItemKind {
     /// Yes, no or not sure. With `reverse`, "no" is the good answer.
     YesNo { reverse: bool },
     /// Which channels the councillor uses, and how often.
-    Channels { channels: Vec<Channel>, full_at: u32 },
+    Channels {
+        channels: Vec<Channel>,
+        full_at: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -127,7 +127,10 @@ impl Fingerprint {
             let hash = u64::from_str_radix(line, 16)
                 .map_err(|_| format!("line {}: expected a hex hash, found {line:?}", number + 1))?;
             if print.sources.is_empty() {
-                return Err(format!("line {}: a hash before any `source` line", number + 1));
+                return Err(format!(
+                    "line {}: a hash before any `source` line",
+                    number + 1
+                ));
             }
             print.runs.entry(hash).or_insert(print.sources.len() - 1);
         }
@@ -139,7 +142,8 @@ impl Fingerprint {
 mod tests {
     use super::*;
 
-    const SOURCE: &str = "The project sets out to develop a programme for elected members to increase awareness.";
+    const SOURCE: &str =
+        "The project sets out to develop a programme for elected members to increase awareness.";
 
     #[test]
     fn finds_eight_copied_words_ignoring_case_and_punctuation() {
@@ -148,24 +152,40 @@ mod tests {
             .find("We will DEVELOP a programme, for elected members to increase: awareness!")
             .expect("copied run");
         assert_eq!(copied.source, "000.txt");
-        assert_eq!(copied.words, "develop a programme for elected members to increase");
+        assert_eq!(
+            copied.words,
+            "develop a programme for elected members to increase"
+        );
     }
 
     #[test]
     fn seven_words_in_a_row_are_allowed() {
         let print = Fingerprint::of([("000.txt", SOURCE)]);
-        assert_eq!(print.find("Councils develop a programme for elected members each year."), None);
+        assert_eq!(
+            print.find("Councils develop a programme for elected members each year."),
+            None
+        );
     }
 
     #[test]
     fn curly_and_straight_apostrophes_compare_equal() {
-        let print = Fingerprint::of([("s", "we can\u{2019}t leave anyone behind and we can\u{2019}t stall")]);
-        assert!(print.find("we can't leave anyone behind and we can't stall").is_some());
+        let print = Fingerprint::of([(
+            "s",
+            "we can\u{2019}t leave anyone behind and we can\u{2019}t stall",
+        )]);
+        assert!(
+            print
+                .find("we can't leave anyone behind and we can't stall")
+                .is_some()
+        );
     }
 
     #[test]
     fn render_and_parse_round_trip() {
-        let print = Fingerprint::of([("a.txt", SOURCE), ("b.txt", "one two three four five six seven eight nine")]);
+        let print = Fingerprint::of([
+            ("a.txt", SOURCE),
+            ("b.txt", "one two three four five six seven eight nine"),
+        ]);
         let parsed = Fingerprint::parse(&print.render()).unwrap();
         assert_eq!(parsed, print);
         assert!(Fingerprint::parse("0123\n").is_err());

@@ -38,8 +38,7 @@ impl TextStats {
             return 0.0;
         }
         let words = f64::from(self.words);
-        0.39 * (words / f64::from(self.sentences))
-            + 11.8 * (f64::from(self.syllables) / words)
+        0.39 * (words / f64::from(self.sentences)) + 11.8 * (f64::from(self.syllables) / words)
             - 15.59
     }
 }
@@ -64,7 +63,8 @@ pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
                 while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')') {
                     j += 1;
                 }
-                let closing_quote = rest[j..].starts_with('\u{201d}') || rest[j..].starts_with('\u{2019}');
+                let closing_quote =
+                    rest[j..].starts_with('\u{201d}') || rest[j..].starts_with('\u{2019}');
                 if closing_quote {
                     j += 3;
                 }
@@ -120,11 +120,11 @@ pub fn syllables(word: &str) -> u32 {
     // Silent endings: "-es" and "-ed" (as in "makes", "asked"), and a final "e" (as in "make"),
     // but not "-le" (as in "table"), which is sounded.
     let n = letters.len();
-    let silent_ed = letters.ends_with(&['e', 'd']) && !matches!(letters[n - 3], 't' | 'd');
-    let silent_es = letters.ends_with(&['e', 's'])
+    let drops_ed = letters.ends_with(&['e', 'd']) && !matches!(letters[n - 3], 't' | 'd');
+    let drops_plural_es = letters.ends_with(&['e', 's'])
         && !is_vowel(letters[n - 3])
         && !matches!(letters[n - 3], 's' | 'x' | 'z' | 'c' | 'g' | 'h');
-    if silent_ed || silent_es {
+    if drops_ed || drops_plural_es {
         letters = &letters[..n - 2];
     } else if letters.ends_with(&['e']) && !letters.ends_with(&['l', 'e']) {
         letters = &letters[..n - 1];
@@ -148,8 +148,18 @@ mod tests {
 
     #[test]
     fn splits_sentences_at_end_punctuation_only() {
-        let found: Vec<&str> = sentences("Post it. Then wait! Is 2.5 a lot? \"Yes.\" Done").collect();
-        assert_eq!(found, vec!["Post it.", "Then wait!", "Is 2.5 a lot?", "\"Yes.\"", "Done"]);
+        let found: Vec<&str> =
+            sentences("Post it. Then wait! Is 2.5 a lot? \"Yes.\" Done").collect();
+        assert_eq!(
+            found,
+            vec![
+                "Post it.",
+                "Then wait!",
+                "Is 2.5 a lot?",
+                "\"Yes.\"",
+                "Done"
+            ]
+        );
     }
 
     #[test]
@@ -180,7 +190,9 @@ mod tests {
 
     #[test]
     fn simple_text_has_a_low_grade_and_dense_text_a_high_one() {
-        let simple = TextStats::of("Post a short update. Say what the council decided. Ask what people think.");
+        let simple = TextStats::of(
+            "Post a short update. Say what the council decided. Ask what people think.",
+        );
         let dense = TextStats::of(
             "Organisational transformation necessitates comprehensive understanding of interdependencies between technological infrastructure and institutional governance arrangements.",
         );

@@ -149,7 +149,10 @@ impl<'a> Parser<'a> {
             );
             return;
         }
-        if let Some(item) = trimmed.strip_prefix("- ").or_else(|| trimmed.strip_prefix("* ")) {
+        if let Some(item) = trimmed
+            .strip_prefix("- ")
+            .or_else(|| trimmed.strip_prefix("* "))
+        {
             self.list_item(number, false, item);
             return;
         }
@@ -179,7 +182,10 @@ impl<'a> Parser<'a> {
             self.flush_paragraph();
             if let Some(open) = self.open_box.take() {
                 if open.paragraphs.is_empty() {
-                    self.error(open.line, "this box is empty; add some text before the closing :::");
+                    self.error(
+                        open.line,
+                        "this box is empty; add some text before the closing :::",
+                    );
                 }
                 let block = match open.kind {
                     BoxKind::Callout => Block::Callout {
@@ -443,7 +449,9 @@ mod tests {
     fn missing_front_matter_is_reported_at_line_one() {
         assert_eq!(
             problems("## Step\n\nText.\n"),
-            vec!["l.md:1: start the file with front matter: a line with +++, TOML lines, then another +++"]
+            vec![
+                "l.md:1: start the file with front matter: a line with +++, TOML lines, then another +++"
+            ]
         );
     }
 }

@@ -1,0 +1,165 @@
+//! The model: the app's whole state, and the helpers every update uses to make records.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crux_core::Command;
+
+use crate::assessment;
+use crate::clock::{Clock, RecordId};
+use crate::effects::Effect;
+use crate::effects::store::{StoreRequest, SyncMark};
+use crate::event::{Event, Internal};
+use crate::pack::Content;
+use crate::progress::Log;
+use crate::quiz::QuizSession;
+use crate::record::{Record, RecordBody, StoredRecord};
+use crate::review::ReviewSession;
+
+/// Where the app is in starting up.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Lifecycle {
+    /// Waiting for the shell's start event.
+    #[default]
+    Idle,
+    /// Reading stored progress.
+    Loading,
+    Ready,
+    /// Stored progress could not be read at all. The message says what to do.
+    Failed {
+        message: String,
+    },
+}
+
+/// The screen showing, with the state only that screen needs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Screen {
+    #[default]
+    Home,
+    Path,
+    Lesson {
+        lesson: String,
+        step: u32,
+    },
+    Quiz(QuizSession),
+    Review(ReviewSession),
+    Assessment(assessment::Session),
+    Checklists,
+    Run {
+        run: RecordId,
+    },
+    Settings {
+        confirm_delete: bool,
+    },
+}
+
+/// How a notice should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Success,
+    Error,
+}
+
+/// A short message shown above the screen until dismissed or the learner moves on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub kind: NoticeKind,
+}
+
+/// The whole state of the core.
+#[derive(Debug)]
+pub struct Model {
+    pub content: Arc<Content>,
+    pub lifecycle: Lifecycle,
+    pub clock: Clock,
+    pub device: String,
+    pub log: Log,
+    /// Sync state of each record that is not yet synced: pending or rejected.
+    pub unsynced: HashMap<RecordId, SyncMark>,
+    /// Stored records that could not be decoded. They stay in storage.
+    pub unreadable: usize,
+    pub screen: Screen,
+    pub notice: Option<Notice>,
+    /// A message from storage that must stay visible, such as data recovered from a damaged file.
+    pub store_warning: Option<String>,
+    /// Records the store failed to save. They are sent again with the next append; the store
+    /// ignores ids it already has, so sending twice is safe.
+    pub unsaved: Vec<StoredRecord>,
+}
+
+impl Default for Model {
+    fn default() -> Self {
+        Self::new(Content::default_content())
+    }
+}
+
+impl Model {
+    pub fn new(content: Arc<Content>) -> Self {
+        Self {
+            content,
+            lifecycle: Lifecycle::Idle,
+            clock: Clock::default(),
+            device: String::new(),
+            log: Log::default(),
+            unsynced: HashMap::new(),
+            unreadable: 0,
+            screen: Screen::Home,
+            notice: None,
+            store_warning: None,
+            unsaved: Vec::new(),
+        }
+    }
+
+    pub fn now_ms(&self) -> u64 {
+        self.clock.now_ms()
+    }
+
+    pub fn inform(&mut self, kind: NoticeKind, text: impl Into<String>) {
+        self.notice = Some(Notice {
+            text: text.into(),
+            kind,
+        });
+    }
+
+    /// Makes records for what just happened, adds them to the log, and asks the store to keep them.
+    pub fn record(&mut self, bodies: Vec<RecordBody>) -> Command<Effect, Event> {
+        if bodies.is_empty() {
+            return Command::done();
+        }
+        let mut stored = std::mem::take(&mut self.unsaved);
+        for body in bodies {
+            let record = Record {
+                id: self.clock.new_id(),
+                device: self.device.clone(),
+                hlc: self.clock.tick(),
+                pack_version: self.content.pack.version,
+                body,
+            };
+            stored.push(record.to_stored());
+            self.unsynced.insert(record.id, SyncMark::Pending);
+            self.log.add(record, &self.content);
+        }
+        let batch = stored.clone();
+        Command::request_from_shell(StoreRequest::Append { records: stored }).then_send(
+            move |response| {
+                Event::Internal(Internal::Stored {
+                    response,
+                    records: batch.clone(),
+                })
+            },
+        )
+    }
+
+    /// Like [`Model::record`] for one record, returning its id too.
+    pub fn record_one(&mut self, body: RecordBody) -> (RecordId, Command<Effect, Event>) {
+        let command = self.record(vec![body]);
+        let id = self
+            .log
+            .records()
+            .last()
+            .map_or(RecordId(0), |record| record.id);
+        (id, command)
+    }
+}

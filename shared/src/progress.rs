@@ -1,0 +1,256 @@
+//! Derived progress: everything shown is folded from the record log, in timestamp order.
+//!
+//! [`Log`] keeps records sorted by [`Record::order_key`]. A record that sorts last (every local
+//! one, and most remote ones) is applied on top; one that sorts earlier triggers a refold from
+//! scratch, so the result never depends on the order records arrived in.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::assessment::Attempt;
+use crate::checklist::{Runs, Stamped, merge};
+use crate::clock::{Hlc, RecordId};
+use crate::pack::Content;
+use crate::record::{Record, RecordBody};
+use crate::review::Deck;
+
+/// A learner's progress through one lesson.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LessonProgress {
+    /// The step they were last on (0-based), and when.
+    pub position: Option<Stamped<u32>>,
+    pub furthest_step: u32,
+    pub attempts: u32,
+    /// The best quiz score so far, and its total.
+    pub best: Option<(u32, u32)>,
+    /// A quiz attempt passed.
+    pub complete: bool,
+}
+
+impl LessonProgress {
+    pub fn started(&self) -> bool {
+        self.position.is_some() || self.attempts > 0 || self.complete
+    }
+}
+
+/// The learner's own settings, each merged last-writer-wins.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    pub display_name: Option<Stamped<String>>,
+    pub backup: Option<Stamped<bool>>,
+}
+
+impl Settings {
+    pub fn display_name(&self) -> &str {
+        self.display_name.as_ref().map_or("", |s| s.value.as_str())
+    }
+
+    /// Backing up private records is off until the learner turns it on.
+    pub fn backup(&self) -> bool {
+        self.backup.as_ref().is_some_and(|s| s.value)
+    }
+}
+
+/// Where the learner last was in any lesson.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    pub lesson: String,
+    pub step: u32,
+    pub at: Hlc,
+}
+
+/// Everything derived from the records.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub lessons: HashMap<String, LessonProgress>,
+    pub position: Option<Position>,
+    pub review: Deck,
+    /// Completed self-assessments, oldest first.
+    pub assessments: Vec<Attempt>,
+    pub runs: Runs,
+    pub settings: Settings,
+}
+
+impl Progress {
+    /// Folds records that are already in order.
+    pub fn fold<'a>(records: impl IntoIterator<Item = &'a Record>, content: &Content) -> Self {
+        let mut progress = Self::default();
+        for record in records {
+            progress.apply(record, content);
+        }
+        progress
+    }
+
+    pub fn lesson(&self, id: &str) -> Option<&LessonProgress> {
+        self.lessons.get(id)
+    }
+
+    pub fn is_complete(&self, lesson: &str) -> bool {
+        self.lessons.get(lesson).is_some_and(|l| l.complete)
+    }
+
+    /// Applies one record on top of the state folded so far.
+    pub fn apply(&mut self, record: &Record, content: &Content) {
+        let at = record.hlc;
+        match &record.body {
+            RecordBody::StepReached { lesson, step } => {
+                let lesson = content.resolve(lesson).to_owned();
+                let entry = self.lessons.entry(lesson.clone()).or_default();
+                merge(&mut entry.position, *step, at);
+                entry.furthest_step = entry.furthest_step.max(*step);
+                if self.position.as_ref().is_none_or(|p| at > p.at) {
+                    self.position = Some(Position {
+                        lesson,
+                        step: *step,
+                        at,
+                    });
+                }
+            }
+            RecordBody::QuizAnswered {
+                question, correct, ..
+            } => {
+                if !correct {
+                    self.review.missed(content.resolve(question), at.wall_ms);
+                }
+            }
+            RecordBody::QuizFinished {
+                lesson,
+                score,
+                total,
+                passed,
+            } => {
+                let entry = self
+                    .lessons
+                    .entry(content.resolve(lesson).to_owned())
+                    .or_default();
+                entry.attempts += 1;
+                entry.complete |= *passed;
+                if entry.best.is_none_or(|(best, _)| *score > best) {
+                    entry.best = Some((*score, *total));
+                }
+            }
+            RecordBody::ReviewAnswered { question, correct } => {
+                let question = content.resolve(question);
+                if *correct {
+                    self.review.recalled(question, at.wall_ms);
+                } else {
+                    self.review.missed(question, at.wall_ms);
+                }
+            }
+            RecordBody::AssessmentCompleted {
+                answers,
+                scores,
+                overall,
+                stage,
+            } => self.assessments.push(Attempt {
+                at,
+                answers: answers.clone(),
+                scores: scores.clone(),
+                overall: *overall,
+                stage: stage.clone(),
+            }),
+            RecordBody::ChecklistStarted { checklist } => {
+                self.runs.start(record.id, content.resolve(checklist), at);
+            }
+            RecordBody::ChecklistItemSet { run, item, done } => {
+                self.runs.set_done(*run, item, *done, at);
+            }
+            RecordBody::ChecklistNoteSet { run, item, note } => {
+                self.runs.set_note(*run, item, note, at);
+            }
+            RecordBody::ChecklistFinished { run } => self.runs.finish(*run, at),
+            RecordBody::DisplayNameSet { name } => {
+                merge(&mut self.settings.display_name, name.clone(), at);
+            }
+            RecordBody::BackupSet { enabled } => merge(&mut self.settings.backup, *enabled, at),
+        }
+    }
+}
+
+/// How a record joined the log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    /// It sorts after everything else, and was applied on top.
+    Appended,
+    /// It sorts before some records; progress was folded again.
+    Refolded,
+    /// Its id was already in the log.
+    Duplicate,
+}
+
+/// The record log in fold order, with the progress folded from it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Log {
+    records: Vec<Record>,
+    ids: HashSet<RecordId>,
+    progress: Progress,
+}
+
+impl Log {
+    /// Builds a log from records in any order.
+    pub fn from_records(mut records: Vec<Record>, content: &Content) -> Self {
+        records.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        let mut ids = HashSet::with_capacity(records.len());
+        records.retain(|r| ids.insert(r.id));
+        let progress = Progress::fold(&records, content);
+        Self {
+            records,
+            ids,
+            progress,
+        }
+    }
+
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    pub fn records(&self) -> &[Record] {
+        &self.records
+    }
+
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    pub fn contains(&self, id: RecordId) -> bool {
+        self.ids.contains(&id)
+    }
+
+    pub fn get(&self, id: RecordId) -> Option<&Record> {
+        if !self.contains(id) {
+            return None;
+        }
+        self.records.iter().find(|r| r.id == id)
+    }
+
+    /// Adds one record, keeping the log sorted and the progress up to date.
+    pub fn add(&mut self, record: Record, content: &Content) -> Added {
+        if !self.ids.insert(record.id) {
+            return Added::Duplicate;
+        }
+        let sorts_last = self
+            .records
+            .last()
+            .is_none_or(|last| last.order_key() < record.order_key());
+        if sorts_last {
+            self.progress.apply(&record, content);
+            self.records.push(record);
+            Added::Appended
+        } else {
+            let at = self
+                .records
+                .partition_point(|r| r.order_key() < record.order_key());
+            self.records.insert(at, record);
+            self.progress = Progress::fold(&self.records, content);
+            Added::Refolded
+        }
+    }
+
+    /// Folds everything again, for example after a new content pack renamed ids.
+    pub fn refold(&mut self, content: &Content) {
+        self.progress = Progress::fold(&self.records, content);
+    }
+}

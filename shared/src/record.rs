@@ -1,0 +1,322 @@
+//! Progress records: the immutable facts that all progress is derived from.
+//!
+//! A record is made once, on one device, and never changed; a correction is a new record.
+//! [`StoredRecord`] is the envelope that storage and sync carry: its body is JSON, so shells and
+//! the server can store and move records without understanding them.
+
+use facet::Facet;
+use serde::{Deserialize, Serialize};
+
+use crate::clock::{Hlc, RecordId};
+
+/// One answer in a completed self-assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemAnswer {
+    pub item: String,
+    pub answer: Answer,
+}
+
+/// An answer to one assessment item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    /// A point on the item's scale, from 0 (lowest label).
+    Scale(u8),
+    YesNo(YesNo),
+    /// How often each channel is used; channels not listed are "never".
+    Channels(Vec<ChannelUse>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Facet)]
+#[serde(rename_all = "snake_case")]
+#[repr(C)]
+pub enum YesNo {
+    Yes,
+    No,
+    NotSure,
+}
+
+/// How often a channel is used, from never to every day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Facet)]
+#[serde(rename_all = "snake_case")]
+#[repr(C)]
+pub enum Frequency {
+    Never,
+    NowAndThen,
+    Weekly,
+    Daily,
+}
+
+impl Frequency {
+    pub const ALL: [Self; 4] = [Self::Never, Self::NowAndThen, Self::Weekly, Self::Daily];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChannelUse {
+    pub channel: String,
+    pub frequency: Frequency,
+}
+
+/// The score of one area in a completed assessment, kept with the answers so that an old result
+/// reads the same even after the pack's scoring changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AreaScore {
+    pub area: String,
+    pub score: u32,
+}
+
+/// What happened. Ids refer to the content pack.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum RecordBody {
+    /// The learner reached (or went back to) a step of a lesson. The latest one is where they left off.
+    StepReached {
+        lesson: String,
+        step: u32,
+    },
+    /// A quiz question was answered.
+    QuizAnswered {
+        lesson: String,
+        question: String,
+        chosen: Vec<String>,
+        correct: bool,
+    },
+    /// A quiz attempt ended. A lesson is complete once an attempt passes.
+    QuizFinished {
+        lesson: String,
+        score: u32,
+        total: u32,
+        passed: bool,
+    },
+    /// A question was answered in a review session.
+    ReviewAnswered {
+        question: String,
+        correct: bool,
+    },
+    /// A self-assessment was completed. Private: it stays on the device unless backup is on.
+    AssessmentCompleted {
+        answers: Vec<ItemAnswer>,
+        scores: Vec<AreaScore>,
+        overall: u32,
+        stage: String,
+    },
+    /// A checklist run began. The run's id is this record's id.
+    ChecklistStarted {
+        checklist: String,
+    },
+    ChecklistItemSet {
+        run: RecordId,
+        item: String,
+        done: bool,
+    },
+    /// A note on a checklist item. Private: it stays on the device unless backup is on.
+    ChecklistNoteSet {
+        run: RecordId,
+        item: String,
+        note: String,
+    },
+    ChecklistFinished {
+        run: RecordId,
+    },
+    DisplayNameSet {
+        name: String,
+    },
+    BackupSet {
+        enabled: bool,
+    },
+}
+
+impl RecordBody {
+    /// Private records are the learner's own: never sent unless they turn on backup.
+    pub fn is_private(&self) -> bool {
+        matches!(
+            self,
+            Self::AssessmentCompleted { .. } | Self::ChecklistNoteSet { .. }
+        )
+    }
+
+    /// The body's type name, as stored beside it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::StepReached { .. } => "step_reached",
+            Self::QuizAnswered { .. } => "quiz_answered",
+            Self::QuizFinished { .. } => "quiz_finished",
+            Self::ReviewAnswered { .. } => "review_answered",
+            Self::AssessmentCompleted { .. } => "assessment_completed",
+            Self::ChecklistStarted { .. } => "checklist_started",
+            Self::ChecklistItemSet { .. } => "checklist_item_set",
+            Self::ChecklistNoteSet { .. } => "checklist_note_set",
+            Self::ChecklistFinished { .. } => "checklist_finished",
+            Self::DisplayNameSet { .. } => "display_name_set",
+            Self::BackupSet { .. } => "backup_set",
+        }
+    }
+}
+
+/// A decoded record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub id: RecordId,
+    pub device: String,
+    pub hlc: Hlc,
+    /// The version of the content pack the record was made with.
+    pub pack_version: u32,
+    pub body: RecordBody,
+}
+
+/// The order every device folds records in: timestamp, then device, then id, so ties break the same way everywhere.
+pub type OrderKey<'a> = (Hlc, &'a str, RecordId);
+
+impl Record {
+    pub fn order_key(&self) -> OrderKey<'_> {
+        (self.hlc, &self.device, self.id)
+    }
+
+    pub fn is_private(&self) -> bool {
+        self.body.is_private()
+    }
+
+    pub fn to_stored(&self) -> StoredRecord {
+        StoredRecord {
+            id: self.id.to_string(),
+            device: self.device.clone(),
+            wall_ms: self.hlc.wall_ms,
+            counter: self.hlc.counter,
+            pack_version: self.pack_version,
+            private: self.is_private(),
+            kind: self.body.kind().to_owned(),
+            body: serde_json::to_string(&self.body).expect("record bodies always serialize"),
+        }
+    }
+
+    /// Decodes a stored record, or says what is wrong with it.
+    pub fn from_stored(stored: &StoredRecord) -> Result<Self, String> {
+        let id = stored.id.parse::<RecordId>()?;
+        let body: RecordBody = serde_json::from_str(&stored.body)
+            .map_err(|e| format!("record {}: unreadable body: {e}", stored.id))?;
+        if body.kind() != stored.kind {
+            return Err(format!(
+                "record {}: says it is '{}' but holds '{}'",
+                stored.id,
+                stored.kind,
+                body.kind()
+            ));
+        }
+        if body.is_private() != stored.private {
+            return Err(format!("record {}: its private flag is wrong", stored.id));
+        }
+        Ok(Self {
+            id,
+            device: stored.device.clone(),
+            hlc: Hlc {
+                wall_ms: stored.wall_ms,
+                counter: stored.counter,
+            },
+            pack_version: stored.pack_version,
+            body,
+        })
+    }
+}
+
+/// A record as storage and sync carry it. The body is JSON text; `kind` and `private` sit beside
+/// it so that a store or server can index and filter without parsing the body.
+#[derive(Facet, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoredRecord {
+    /// A UUIDv7, made on the device.
+    pub id: String,
+    pub device: String,
+    /// Hybrid logical clock: wall-clock milliseconds...
+    pub wall_ms: u64,
+    /// ...and a counter that breaks ties.
+    pub counter: u32,
+    pub pack_version: u32,
+    pub private: bool,
+    pub kind: String,
+    pub body: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(body: RecordBody) -> Record {
+        Record {
+            id: RecordId::v7(1_700_000_000_000, 42),
+            device: "dev1".into(),
+            hlc: Hlc {
+                wall_ms: 1_700_000_000_000,
+                counter: 2,
+            },
+            pack_version: 1,
+            body,
+        }
+    }
+
+    #[test]
+    fn stored_round_trip_keeps_everything() {
+        let record = sample(RecordBody::ChecklistNoteSet {
+            run: RecordId::v7(5, 6),
+            item: "platform".into(),
+            note: "We used the library's laptop.".into(),
+        });
+        let stored = record.to_stored();
+        assert!(stored.private);
+        assert_eq!(stored.kind, "checklist_note_set");
+        assert_eq!(Record::from_stored(&stored), Ok(record));
+    }
+
+    #[test]
+    fn body_json_is_tagged_and_readable() {
+        let stored = sample(RecordBody::StepReached {
+            lesson: "hello".into(),
+            step: 2,
+        })
+        .to_stored();
+        assert_eq!(
+            stored.body,
+            r#"{"type":"step_reached","lesson":"hello","step":2}"#
+        );
+    }
+
+    #[test]
+    fn tampered_records_are_refused_with_a_reason() {
+        let good = sample(RecordBody::BackupSet { enabled: true }).to_stored();
+
+        let mut wrong_kind = good.clone();
+        wrong_kind.kind = "step_reached".into();
+        assert!(
+            Record::from_stored(&wrong_kind)
+                .unwrap_err()
+                .contains("says it is")
+        );
+
+        let mut wrong_flag = good.clone();
+        wrong_flag.private = true;
+        assert!(
+            Record::from_stored(&wrong_flag)
+                .unwrap_err()
+                .contains("private flag")
+        );
+
+        let mut bad_body = good.clone();
+        bad_body.body = "{not json".into();
+        assert!(
+            Record::from_stored(&bad_body)
+                .unwrap_err()
+                .contains("unreadable body")
+        );
+
+        let mut bad_id = good;
+        bad_id.id = "nope".into();
+        assert!(
+            Record::from_stored(&bad_id)
+                .unwrap_err()
+                .contains("not a UUID")
+        );
+    }
+}

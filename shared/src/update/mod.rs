@@ -1,0 +1,231 @@
+//! Update: how each event changes the model, and which effects follow.
+//!
+//! Every shell event first asks the shell for the time (see [`crate::app`]); by the time it
+//! arrives here the model's clock is current. Handlers are grouped by the screen they serve.
+
+mod assessment;
+mod checklist;
+mod lesson;
+mod question;
+mod settings;
+
+use crux_core::Command;
+use crux_core::render::render;
+
+use crate::clock::Clock;
+use crate::effects::Effect;
+use crate::effects::store::{StoreRequest, StoreResponse, SyncMark, meta};
+use crate::event::{Destination, Event, Internal};
+use crate::model::{Lifecycle, Model, NoticeKind, Screen};
+use crate::progress::Log;
+use crate::record::Record;
+use crate::review::ReviewSession;
+use crate::{assessment as assess, text};
+
+type Cmd = Command<Effect, Event>;
+
+impl Model {
+    /// Handles a shell event, stamped with the time it happened.
+    pub(crate) fn handle(&mut self, event: Event) -> Cmd {
+        if let Event::Start {
+            entropy,
+            utc_offset_minutes,
+        } = event
+        {
+            return self.start(&entropy, utc_offset_minutes);
+        }
+        if let Event::Internal(internal) = event {
+            return self.internal(internal);
+        }
+        if self.lifecycle != Lifecycle::Ready {
+            // Nothing to act on until progress has loaded.
+            return Command::done();
+        }
+        // A notice lasts until the learner does something else.
+        self.notice = None;
+        let command = match event {
+            Event::Start { .. } | Event::Internal(_) => unreachable!("handled above"),
+            Event::Navigate { to } => {
+                self.navigate(to);
+                Command::done()
+            }
+            Event::Back => {
+                self.back();
+                Command::done()
+            }
+            Event::DismissNotice => Command::done(),
+            Event::OpenLesson { lesson } => self.open_lesson(&lesson),
+            Event::NextStep => self.move_step(1),
+            Event::PreviousStep => self.move_step(-1),
+            Event::StartQuiz => self.start_quiz(),
+            Event::ChooseOption { option } => self.choose_option(&option),
+            Event::CheckAnswer => self.check_answer(),
+            Event::NextQuestion => self.next_question(),
+            Event::RetryQuiz => self.retry_quiz(),
+            Event::StartReview => {
+                self.navigate(Destination::Review);
+                Command::done()
+            }
+            Event::StartAssessment => self.start_assessment(),
+            Event::ShowLastResult => self.show_last_result(),
+            Event::AnswerChoice { value } => self.answer_choice(value),
+            Event::SetChannel { channel, frequency } => self.set_channel(&channel, frequency),
+            Event::NextItem => self.next_item(),
+            Event::PreviousItem => self.previous_item(),
+            Event::StartChecklist { checklist } => self.start_checklist(&checklist),
+            Event::OpenRun { run } => self.open_run(&run),
+            Event::SetItem { run, item, done } => self.set_item(&run, &item, done),
+            Event::SaveNote { run, item, note } => self.save_note(&run, &item, &note),
+            Event::FinishRun { run } => self.finish_run(&run),
+            Event::SetDisplayName { name } => self.set_display_name(&name),
+            Event::SetBackup { enabled } => self.set_backup(enabled),
+            Event::DeleteData => self.ask_delete(true),
+            Event::CancelDelete => self.ask_delete(false),
+            Event::ConfirmDelete => self.confirm_delete(),
+        };
+        command.and(render())
+    }
+
+    fn start(&mut self, entropy: &[u8], utc_offset_minutes: i32) -> Cmd {
+        if self.lifecycle != Lifecycle::Idle {
+            // A second start (a shell reconnecting) changes nothing.
+            return render();
+        }
+        let now = self.clock.now_ms();
+        self.clock = Clock::new(entropy, utc_offset_minutes);
+        self.clock.set_now(now);
+        self.lifecycle = Lifecycle::Loading;
+        Command::request_from_shell(StoreRequest::Load)
+            .then_send(|response| Event::Internal(Internal::Loaded(response)))
+            .and(render())
+    }
+
+    fn internal(&mut self, internal: Internal) -> Cmd {
+        match internal {
+            Internal::Timed { event, now_ms } => {
+                self.clock.set_now(now_ms);
+                self.handle(*event)
+            }
+            Internal::Loaded(response) => self.loaded(response).and(render()),
+            Internal::Stored { response, records } => {
+                if let StoreResponse::Failed { message } = response {
+                    self.inform(NoticeKind::Error, text::store_failed(&message));
+                    // Keep them to send again with the next change.
+                    let known: Vec<String> = self.unsaved.iter().map(|r| r.id.clone()).collect();
+                    self.unsaved
+                        .extend(records.into_iter().filter(|r| !known.contains(&r.id)));
+                    return render();
+                }
+                Command::done()
+            }
+            Internal::MetaSaved(response) => {
+                if let StoreResponse::Failed { message } = response {
+                    self.inform(NoticeKind::Error, text::store_failed(&message));
+                    return render();
+                }
+                Command::done()
+            }
+            Internal::Wiped(response) => self.wiped(response).and(render()),
+        }
+    }
+
+    fn loaded(&mut self, response: StoreResponse) -> Cmd {
+        let snapshot = match response {
+            StoreResponse::Loaded(snapshot) => snapshot,
+            StoreResponse::Failed { message } => {
+                self.lifecycle = Lifecycle::Failed { message };
+                return Command::done();
+            }
+            StoreResponse::Done => {
+                self.lifecycle = Lifecycle::Failed {
+                    message: "The device's storage gave an unexpected answer. Close the app and open it again.".to_owned(),
+                };
+                return Command::done();
+            }
+        };
+        let mut records = Vec::with_capacity(snapshot.records.len());
+        self.unsynced.clear();
+        self.unreadable = 0;
+        for loaded in &snapshot.records {
+            match Record::from_stored(&loaded.record) {
+                Ok(record) => {
+                    self.clock.observe(record.hlc);
+                    if loaded.sync != SyncMark::Synced {
+                        self.unsynced.insert(record.id, loaded.sync.clone());
+                    }
+                    records.push(record);
+                }
+                // Unreadable records stay in storage untouched; the view says how many.
+                Err(_) => self.unreadable += 1,
+            }
+        }
+        self.log = Log::from_records(records, &self.content);
+        self.store_warning.clone_from(&snapshot.recovered);
+        self.lifecycle = Lifecycle::Ready;
+        self.screen = Screen::Home;
+        match snapshot.meta(meta::DEVICE_ID) {
+            Some(device) => {
+                device.clone_into(&mut self.device);
+                Command::done()
+            }
+            None => self.new_device(),
+        }
+    }
+
+    fn new_device(&mut self) -> Cmd {
+        self.device = self.clock.new_device_id();
+        Command::request_from_shell(StoreRequest::SetMeta {
+            key: meta::DEVICE_ID.to_owned(),
+            value: self.device.clone(),
+        })
+        .then_send(|response| Event::Internal(Internal::MetaSaved(response)))
+    }
+
+    fn wiped(&mut self, response: StoreResponse) -> Cmd {
+        if let StoreResponse::Failed { message } = response {
+            self.inform(NoticeKind::Error, text::store_failed(&message));
+            return Command::done();
+        }
+        let clock = self.clock.clone();
+        *self = Self::new(self.content.clone());
+        self.clock = clock;
+        self.lifecycle = Lifecycle::Ready;
+        self.inform(NoticeKind::Success, text::DELETED);
+        self.new_device()
+    }
+
+    pub(crate) fn navigate(&mut self, to: Destination) {
+        self.screen = match to {
+            Destination::Home => Screen::Home,
+            Destination::Path => Screen::Path,
+            Destination::Review => Screen::Review(ReviewSession::begin(
+                &self.log.progress().review,
+                self.now_ms(),
+            )),
+            Destination::Assessment => {
+                Screen::Assessment(assess::Session::new(&self.content.pack.assessment))
+            }
+            Destination::Checklists => Screen::Checklists,
+            Destination::Settings => Screen::Settings {
+                confirm_delete: false,
+            },
+        };
+    }
+
+    fn back(&mut self) {
+        self.screen = match &self.screen {
+            Screen::Lesson { .. } => Screen::Path,
+            Screen::Quiz(session) => {
+                let last = self.content.lesson(&session.lesson).map_or(0, |(_, l)| {
+                    u32::try_from(l.steps.len().saturating_sub(1)).unwrap_or(0)
+                });
+                Screen::Lesson {
+                    lesson: session.lesson.clone(),
+                    step: last,
+                }
+            }
+            Screen::Run { .. } => Screen::Checklists,
+            _ => Screen::Home,
+        };
+    }
+}
