@@ -85,7 +85,7 @@ fn check(args: &[String]) -> Result<(), String> {
             "--fingerprint" => print_file = args.next().map(PathBuf::from),
             "--format-only" => format_only = true,
             other if !other.starts_with('-') && pack_dir.is_none() => {
-                pack_dir = Some(PathBuf::from(other))
+                pack_dir = Some(PathBuf::from(other));
             }
             _ => return Err(USAGE.to_owned()),
         }
@@ -135,8 +135,12 @@ fn check(args: &[String]) -> Result<(), String> {
             Ok(())
         }
         Err(problems) => Err(format!(
-            "{problems}\n{} problem(s) in the pack at {}.",
-            problems.len(),
+            "{problems}\n{} in the pack at {}.",
+            if problems.len() == 1 {
+                "1 problem".to_owned()
+            } else {
+                format!("{} problems", problems.len())
+            },
             pack_dir.display()
         )),
     }

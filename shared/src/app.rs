@@ -11,7 +11,7 @@ use crate::model::Model;
 use crate::view::ViewModel;
 
 /// The Networked Councillor core.
-#[derive(Default)]
+#[derive(Debug, Default, Clone, Copy)]
 pub struct NetworkedCouncillor;
 
 fn unix_ms(time: SystemTime) -> u64 {

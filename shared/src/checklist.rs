@@ -104,11 +104,9 @@ impl Runs {
         self.runs.get(&id)
     }
 
-    /// Runs, newest first.
+    /// Runs, newest first. Run ids are UUIDv7 ids, which sort by the time the run began.
     pub fn newest_first(&self) -> impl Iterator<Item = &Run> {
-        let mut runs: Vec<&Run> = self.runs.values().collect();
-        runs.sort_by(|a, b| b.started.cmp(&a.started).then(b.id.cmp(&a.id)));
-        runs.into_iter()
+        self.runs.values().rev()
     }
 
     /// The newest unfinished run of a template, to offer "Continue".

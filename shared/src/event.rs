@@ -72,6 +72,8 @@ pub enum Event {
     OpenRun {
         run: String,
     },
+    /// Shows more of the earlier checklist runs.
+    ShowMoreRuns,
     SetItem {
         run: String,
         item: String,

@@ -20,6 +20,7 @@ pub mod checklist;
 pub mod clock;
 pub mod effects;
 pub mod event;
+pub mod harness;
 pub mod model;
 pub mod pack;
 pub mod path;

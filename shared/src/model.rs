@@ -44,7 +44,10 @@ pub enum Screen {
     Quiz(QuizSession),
     Review(ReviewSession),
     Assessment(assessment::Session),
-    Checklists,
+    /// The templates, and the newest `shown` runs.
+    Checklists {
+        shown: usize,
+    },
     Run {
         run: RecordId,
     },
@@ -69,7 +72,7 @@ pub struct Notice {
 }
 
 /// The whole state of the core.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Model {
     pub content: Arc<Content>,
     pub lifecycle: Lifecycle,

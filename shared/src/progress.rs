@@ -215,6 +215,11 @@ impl Log {
         self.records.is_empty()
     }
 
+    /// Makes room for `additional` more records without moving the rest.
+    pub fn reserve(&mut self, additional: usize) {
+        self.records.reserve(additional);
+    }
+
     pub fn contains(&self, id: RecordId) -> bool {
         self.ids.contains(&id)
     }

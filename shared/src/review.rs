@@ -232,6 +232,26 @@ mod tests {
     }
 
     #[test]
+    fn a_session_takes_the_most_overdue_questions_up_to_its_size() {
+        let mut deck = Deck::default();
+        for i in 0..10u64 {
+            deck.missed(&format!("q{i}"), i * 1000);
+        }
+        let session = ReviewSession::begin(&deck, 10 * DAY_MS);
+        assert_eq!(session.questions.len(), SESSION_SIZE);
+        assert_eq!(session.questions[0], "q0");
+        assert_eq!(session.questions[5], "q5");
+        assert!(matches!(
+            session.state,
+            ReviewState::Question { index: 0, .. }
+        ));
+        assert_eq!(
+            ReviewSession::begin(&Deck::default(), 0).state,
+            ReviewState::NothingDue
+        );
+    }
+
+    #[test]
     fn recalling_an_unknown_question_does_nothing() {
         let mut deck = Deck::default();
         deck.recalled("q", 0);

@@ -220,6 +220,7 @@ pub fn items_count(n: usize) -> String {
 pub const START_CHECKLIST: &str = "Start";
 pub const CONTINUE_CHECKLIST: &str = "Continue";
 pub const EARLIER_RUNS: &str = "Your checklists";
+pub const MORE_RUNS: &str = "Show earlier checklists";
 pub const NO_RUNS: &str = "You have not started a checklist yet.";
 pub fn done_of(done: usize, total: usize) -> String {
     format!("{done} of {total} done")

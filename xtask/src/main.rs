@@ -1,1 +1,41 @@
-fn main() {}
+//! Project commands. `cargo xtask test` sets up a fresh machine and runs every check CI runs;
+//! `cargo xtask run` builds and starts the app.
+#![allow(clippy::print_stdout)]
+
+mod checks;
+mod setup;
+mod step;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+Usage: cargo xtask <command>
+
+  test      Set up what is missing, then run every check CI runs:
+            formatting, lints, the content pack, the wasm build, and all tests.
+  run       Build and start the app.
+  check     The fast checks only: formatting, lints and the content pack.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("test") => checks::test(),
+        Some("check") => checks::quick(),
+        Some("run") => checks::start_app(),
+        Some("-h" | "--help") => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask failed: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

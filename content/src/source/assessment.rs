@@ -77,8 +77,8 @@ impl Loader {
             self.diagnostics.push(
                 whole,
                 format!(
-                    "the assessment has {} items; it should have {} to {}",
-                    items.len(),
+                    "the assessment has {}; it should have {} to {}",
+                    super::count(items.len(), "item"),
                     range.start(),
                     range.end()
                 ),

@@ -31,8 +31,8 @@ impl Loader {
             && !range.contains(&modules.len())
         {
             let message = format!(
-                "the pack has {} modules; a programme has {} to {}",
-                modules.len(),
+                "the pack has {}; a programme has {} to {}",
+                super::count(modules.len(), "module"),
                 range.start(),
                 range.end()
             );
@@ -96,8 +96,8 @@ impl Loader {
             && !range.contains(&lessons.len())
         {
             let message = format!(
-                "this module has {} lessons; a module has {} to {}",
-                lessons.len(),
+                "this module has {}; a module has {} to {}",
+                super::count(lessons.len(), "lesson"),
                 range.start(),
                 range.end()
             );
@@ -244,7 +244,8 @@ impl Loader {
             && !range.contains(&count)
         {
             let message = format!(
-                "this quiz has {count} questions; a quiz has {} to {}",
+                "this quiz has {}; a quiz has {} to {}",
+                super::count(count, "question"),
                 range.start(),
                 range.end()
             );

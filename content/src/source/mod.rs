@@ -370,3 +370,12 @@ pub fn block_text(block: &Block) -> Vec<&str> {
             .collect(),
     }
 }
+
+/// "1 lesson", "3 lessons".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

@@ -74,6 +74,12 @@ impl Model {
             Event::PreviousItem => self.previous_item(),
             Event::StartChecklist { checklist } => self.start_checklist(&checklist),
             Event::OpenRun { run } => self.open_run(&run),
+            Event::ShowMoreRuns => {
+                if let Screen::Checklists { shown } = &mut self.screen {
+                    *shown += crate::view::RUNS_PAGE;
+                }
+                Command::done()
+            }
             Event::SetItem { run, item, done } => self.set_item(&run, &item, done),
             Event::SaveNote { run, item, note } => self.save_note(&run, &item, &note),
             Event::FinishRun { run } => self.finish_run(&run),
@@ -205,7 +211,9 @@ impl Model {
             Destination::Assessment => {
                 Screen::Assessment(assess::Session::new(&self.content.pack.assessment))
             }
-            Destination::Checklists => Screen::Checklists,
+            Destination::Checklists => Screen::Checklists {
+                shown: crate::view::RUNS_PAGE,
+            },
             Destination::Settings => Screen::Settings {
                 confirm_delete: false,
             },
@@ -224,7 +232,9 @@ impl Model {
                     step: last,
                 }
             }
-            Screen::Run { .. } => Screen::Checklists,
+            Screen::Run { .. } => Screen::Checklists {
+                shown: crate::view::RUNS_PAGE,
+            },
             _ => Screen::Home,
         };
     }

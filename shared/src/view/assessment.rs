@@ -151,7 +151,39 @@ fn item(model: &Model, session: &Session, index: usize) -> AssessmentItemView {
     let spec = &model.content.pack.assessment;
     let item = &spec.items[index];
     let answer = session.answers[index].as_ref();
-    let input = match &item.kind {
+    let input = item_input(spec, item, answer);
+    let last = index + 1 == spec.items.len();
+    AssessmentItemView {
+        id: item.id.clone(),
+        progress: StepCount::new(index + 1, spec.items.len(), text::question_of),
+        area_title: spec
+            .areas
+            .iter()
+            .find(|a| a.id == item.area)
+            .map_or_else(String::new, |a| a.title.clone()),
+        prompt: item.prompt.clone(),
+        hint: item.hint.clone(),
+        input,
+        back: Action::new(text::PREVIOUS, Event::PreviousItem),
+        next: session.has_answer(spec, index).then(|| {
+            Action::new(
+                if last {
+                    text::FINISH_ASSESSMENT
+                } else {
+                    text::NEXT
+                },
+                Event::NextItem,
+            )
+        }),
+    }
+}
+
+fn item_input(
+    spec: &content::Assessment,
+    item: &content::Item,
+    answer: Option<&Answer>,
+) -> ItemInput {
+    match &item.kind {
         ItemKind::Scale { scale } => {
             let labels = spec
                 .scales
@@ -234,30 +266,6 @@ fn item(model: &Model, session: &Session, index: usize) -> AssessmentItemView {
                 })
                 .collect(),
         },
-    };
-    let last = index + 1 == spec.items.len();
-    AssessmentItemView {
-        id: item.id.clone(),
-        progress: StepCount::new(index + 1, spec.items.len(), text::question_of),
-        area_title: spec
-            .areas
-            .iter()
-            .find(|a| a.id == item.area)
-            .map_or_else(String::new, |a| a.title.clone()),
-        prompt: item.prompt.clone(),
-        hint: item.hint.clone(),
-        input,
-        back: Action::new(text::PREVIOUS, Event::PreviousItem),
-        next: session.has_answer(spec, index).then(|| {
-            Action::new(
-                if last {
-                    text::FINISH_ASSESSMENT
-                } else {
-                    text::NEXT
-                },
-                Event::NextItem,
-            )
-        }),
     }
 }
 
@@ -287,48 +295,7 @@ fn result(model: &Model, current: &Attempt, previous: Option<&Attempt>) -> Asses
         .unwrap_or(0);
     let stage = spec.stages.get(stage_index);
     let stage_title = stage.map_or_else(String::new, |s| s.title.clone());
-    let focus = focus_areas(spec, &current.scores)
-        .into_iter()
-        .filter_map(|score| {
-            spec.areas
-                .iter()
-                .find(|a| a.id == score.area)
-                .map(|a| (a, score.score))
-        })
-        .map(|(area, score)| FocusView {
-            title: area.title.clone(),
-            score_text: text::out_of_100(score),
-            description: area.description.clone(),
-            modules: area
-                .modules
-                .iter()
-                .filter_map(|id| content.module(id))
-                .map(|module| {
-                    // An open module goes straight to its first unfinished lesson; a locked one
-                    // goes to the path, which says what opens it.
-                    let progress = model.log.progress();
-                    let locked = matches!(
-                        crate::path::module_state(content, progress, module),
-                        crate::path::ModuleState::Locked { .. }
-                    );
-                    let lesson = module
-                        .lessons
-                        .iter()
-                        .find(|l| !progress.is_complete(&l.id))
-                        .or(module.lessons.first());
-                    let event = match lesson {
-                        Some(lesson) if !locked => Event::OpenLesson {
-                            lesson: lesson.id.clone(),
-                        },
-                        _ => Event::Navigate {
-                            to: Destination::Path,
-                        },
-                    };
-                    Action::new(text::open_module(&module.title), event)
-                })
-                .collect(),
-        })
-        .collect();
+    let focus = focus_views(model, current);
     let series = if previous.is_some() {
         vec![text::THIS_TIME.to_owned(), text::LAST_TIME.to_owned()]
     } else {
@@ -372,4 +339,51 @@ fn result(model: &Model, current: &Attempt, previous: Option<&Attempt>) -> Asses
             ),
         ],
     }
+}
+
+fn focus_views(model: &Model, current: &Attempt) -> Vec<FocusView> {
+    let content = &model.content;
+    let spec = &content.pack.assessment;
+    focus_areas(spec, &current.scores)
+        .into_iter()
+        .filter_map(|score| {
+            spec.areas
+                .iter()
+                .find(|a| a.id == score.area)
+                .map(|a| (a, score.score))
+        })
+        .map(|(area, score)| FocusView {
+            title: area.title.clone(),
+            score_text: text::out_of_100(score),
+            description: area.description.clone(),
+            modules: area
+                .modules
+                .iter()
+                .filter_map(|id| content.module(id))
+                .map(|module| {
+                    // An open module goes straight to its first unfinished lesson; a locked one
+                    // goes to the path, which says what opens it.
+                    let progress = model.log.progress();
+                    let locked = matches!(
+                        crate::path::module_state(content, progress, module),
+                        crate::path::ModuleState::Locked { .. }
+                    );
+                    let lesson = module
+                        .lessons
+                        .iter()
+                        .find(|l| !progress.is_complete(&l.id))
+                        .or(module.lessons.first());
+                    let event = match lesson {
+                        Some(lesson) if !locked => Event::OpenLesson {
+                            lesson: lesson.id.clone(),
+                        },
+                        _ => Event::Navigate {
+                            to: Destination::Path,
+                        },
+                    };
+                    Action::new(text::open_module(&module.title), event)
+                })
+                .collect(),
+        })
+        .collect()
 }

@@ -37,7 +37,10 @@ pub struct ChecklistsView {
     pub intro: String,
     pub templates: Vec<TemplateView>,
     pub runs_heading: String,
+    /// The newest runs first; more come a page at a time.
     pub runs: Vec<RunRow>,
+    /// "Show earlier checklists", when there are more runs than shown.
+    pub more: Option<Action>,
     /// Shown when there are no runs yet.
     pub no_runs_text: Option<String>,
 }
@@ -86,7 +89,10 @@ fn status(model: &Model, run: &Run) -> String {
     }
 }
 
-pub(super) fn list(model: &Model) -> ChecklistsView {
+/// Runs listed at a time, so the list stays quick to build and small to send.
+pub const RUNS_PAGE: usize = 10;
+
+pub(super) fn list(model: &Model, shown: usize) -> ChecklistsView {
     let content = &model.content;
     let runs = &model.log.progress().runs;
     let templates = content
@@ -116,6 +122,7 @@ pub(super) fn list(model: &Model) -> ChecklistsView {
         .collect();
     let rows: Vec<RunRow> = runs
         .newest_first()
+        .take(shown)
         .filter_map(|run| {
             let checklist = content.checklist(&run.checklist)?;
             let items = checklist.items().map(|i| i.id.as_str());
@@ -140,6 +147,7 @@ pub(super) fn list(model: &Model) -> ChecklistsView {
         templates,
         runs_heading: text::EARLIER_RUNS.to_owned(),
         no_runs_text: rows.is_empty().then(|| text::NO_RUNS.to_owned()),
+        more: (runs.len() > shown).then(|| Action::new(text::MORE_RUNS, Event::ShowMoreRuns)),
         runs: rows,
     }
 }

@@ -91,33 +91,7 @@ pub(super) fn build(model: &Model) -> HomeView {
         action: (due > 0).then(|| Action::new(text::START_REVIEW, Event::StartReview)),
     };
 
-    let assessment = Card {
-        heading: text::ASSESSMENT_HEADING.to_owned(),
-        title: content.pack.assessment.title.clone(),
-        detail: progress.assessments.last().map_or_else(
-            || text::ASSESSMENT_NEVER.to_owned(),
-            |last| {
-                let stage = content
-                    .pack
-                    .assessment
-                    .stages
-                    .iter()
-                    .find(|s| s.id == last.stage)
-                    .map_or(last.stage.as_str(), |s| s.title.as_str());
-                text::assessment_last(
-                    stage,
-                    &when::date(last.at.wall_ms, model.clock.utc_offset_minutes()),
-                )
-            },
-        ),
-        action: Some(Action::new(
-            text::TAKE_ASSESSMENT,
-            Event::Navigate {
-                to: Destination::Assessment,
-            },
-        )),
-    };
-
+    let assessment = assessment_card(model);
     let checklists = content
         .pack
         .checklists
@@ -142,5 +116,36 @@ pub(super) fn build(model: &Model) -> HomeView {
         assessment,
         checklists_heading: text::CHECKLISTS_HEADING.to_owned(),
         checklists,
+    }
+}
+
+fn assessment_card(model: &Model) -> Card {
+    let content = &model.content;
+    let progress = model.log.progress();
+    Card {
+        heading: text::ASSESSMENT_HEADING.to_owned(),
+        title: content.pack.assessment.title.clone(),
+        detail: progress.assessments.last().map_or_else(
+            || text::ASSESSMENT_NEVER.to_owned(),
+            |last| {
+                let stage = content
+                    .pack
+                    .assessment
+                    .stages
+                    .iter()
+                    .find(|s| s.id == last.stage)
+                    .map_or(last.stage.as_str(), |s| s.title.as_str());
+                text::assessment_last(
+                    stage,
+                    &when::date(last.at.wall_ms, model.clock.utc_offset_minutes()),
+                )
+            },
+        ),
+        action: Some(Action::new(
+            text::TAKE_ASSESSMENT,
+            Event::Navigate {
+                to: Destination::Assessment,
+            },
+        )),
     }
 }

@@ -19,14 +19,14 @@ pub use self::assessment::{
     ChannelView, ChartView, ChoiceView, FocusView, ItemInput, StageView,
 };
 pub use self::checklist::{
-    ChecklistsView, RunItemView, RunRow, RunSectionView, RunView, TemplateView,
+    ChecklistsView, RUNS_PAGE, RunItemView, RunRow, RunSectionView, RunView, TemplateView,
 };
 pub use self::home::{Card, HomeView};
 pub use self::lesson::{BlockView, LessonView};
 pub use self::path::{LessonRow, LessonStatus, ModuleStatus, ModuleView, PathView};
 pub use self::question::{
-    FeedbackView, OptionMark, OptionView, QuestionKindView, QuestionView, QuizResultView, QuizView,
-    ReviewView,
+    FeedbackView, OptionMark, OptionView, QuestionKindView, QuestionView, QuizBody, QuizResultView,
+    QuizView, ReviewView,
 };
 pub use self::settings::{DeleteView, SettingsView, TextFieldView, ToggleView};
 use crate::event::{Destination, Event};
@@ -66,7 +66,6 @@ impl Action {
 
 #[derive(Facet, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tab {
-    pub label: String,
     pub destination: Destination,
     pub current: bool,
     pub action: Action,
@@ -157,7 +156,7 @@ fn current_tab(screen: &Screen) -> Destination {
         Screen::Path | Screen::Lesson { .. } | Screen::Quiz(_) => Destination::Path,
         Screen::Review(_) => Destination::Review,
         Screen::Assessment(_) => Destination::Assessment,
-        Screen::Checklists | Screen::Run { .. } => Destination::Checklists,
+        Screen::Checklists { .. } | Screen::Run { .. } => Destination::Checklists,
         Screen::Settings { .. } => Destination::Settings,
     }
 }
@@ -166,7 +165,6 @@ fn tabs(screen: &Screen) -> Vec<Tab> {
     let current = current_tab(screen);
     TABS.iter()
         .map(|&(destination, label)| Tab {
-            label: label.to_owned(),
             destination,
             current: destination == current,
             action: Action::new(label, Event::Navigate { to: destination }),
@@ -283,15 +281,15 @@ fn screen(model: &Model) -> (String, ScreenView) {
                 ScreenView::Assessment(view),
             )
         }
-        Screen::Checklists => (
+        Screen::Checklists { shown } => (
             text::CHECKLISTS_HEADING.to_owned(),
-            ScreenView::Checklists(checklist::list(model)),
+            ScreenView::Checklists(checklist::list(model, *shown)),
         ),
         Screen::Run { run } => match checklist::run(model, *run) {
             Some(view) => (view.title.clone(), ScreenView::Run(view)),
             None => (
                 text::CHECKLISTS_HEADING.to_owned(),
-                ScreenView::Checklists(checklist::list(model)),
+                ScreenView::Checklists(checklist::list(model, RUNS_PAGE)),
             ),
         },
         Screen::Settings { confirm_delete } => (
