@@ -7,6 +7,8 @@
 use std::sync::Arc;
 
 use crux_core::{App, Command};
+use crux_http::HttpError;
+use crux_http::protocol::{HttpRequest, HttpResult};
 use crux_time::{Instant, TimeRequest, TimeResponse};
 
 use content::{
@@ -107,6 +109,14 @@ impl MemoryStore {
     }
 }
 
+/// Answers the core's HTTP requests: an in-process server in tests, or "offline".
+pub type HttpHandler = Arc<dyn Fn(&HttpRequest) -> HttpResult + Send + Sync>;
+
+/// The default network: none. Every request fails as it would with no signal.
+pub fn offline() -> HttpHandler {
+    Arc::new(|_| HttpResult::Err(HttpError::Io("offline".to_owned())))
+}
+
 /// A core with an in-memory shell around it.
 #[derive(Clone)]
 pub struct Harness {
@@ -118,6 +128,9 @@ pub struct Harness {
     pub renders: usize,
     /// Entropy sent with the start event.
     pub entropy: Vec<u8>,
+    pub http: HttpHandler,
+    /// Every HTTP request the core made, in order.
+    pub http_log: Vec<HttpRequest>,
 }
 
 /// 2026-05-01T09:00:00Z: a fixed, plausible start time for tests.
@@ -132,6 +145,8 @@ impl Harness {
             store: MemoryStore::default(),
             renders: 0,
             entropy: vec![7; 32],
+            http: offline(),
+            http_log: Vec::new(),
         }
     }
 
@@ -143,6 +158,7 @@ impl Harness {
         next.store = self.store.clone();
         next.store.requests.clear();
         next.entropy = self.entropy.iter().map(|b| b.wrapping_add(1)).collect();
+        next.http = self.http.clone();
         next
     }
 
@@ -192,6 +208,11 @@ impl Harness {
                         request
                             .resolve(response)
                             .expect("time requests resolve once");
+                    }
+                    Effect::Http(mut request) => {
+                        self.http_log.push(request.operation.clone());
+                        let response = (self.http)(&request.operation);
+                        request.resolve(response).expect("http requests resolve once");
                     }
                     Effect::Store(mut request) => {
                         let response = self.store.handle(&request.operation);
