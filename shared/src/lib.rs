@@ -28,6 +28,7 @@ pub mod progress;
 pub mod quiz;
 pub mod record;
 pub mod review;
+pub mod sync;
 pub mod text;
 pub mod update;
 pub mod view;

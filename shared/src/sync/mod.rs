@@ -1,0 +1,4 @@
+//! Sync with the council's server: the wire format, the protocol, and the device's sync state machine.
+
+pub mod protocol;
+pub mod wire;
