@@ -91,12 +91,20 @@ impl MemoryStore {
                 }
                 StoreResponse::Done
             }
+            StoreRequest::ResetSync => {
+                for loaded in &mut self.records {
+                    loaded.sync = SyncMark::Pending;
+                }
+                StoreResponse::Done
+            }
             StoreRequest::SetMeta { key, value } => {
                 self.meta.retain(|m| &m.key != key);
-                self.meta.push(MetaEntry {
-                    key: key.clone(),
-                    value: value.clone(),
-                });
+                if !value.is_empty() {
+                    self.meta.push(MetaEntry {
+                        key: key.clone(),
+                        value: value.clone(),
+                    });
+                }
                 StoreResponse::Done
             }
             StoreRequest::Wipe => {
@@ -212,7 +220,9 @@ impl Harness {
                     Effect::Http(mut request) => {
                         self.http_log.push(request.operation.clone());
                         let response = (self.http)(&request.operation);
-                        request.resolve(response).expect("http requests resolve once");
+                        request
+                            .resolve(response)
+                            .expect("http requests resolve once");
                     }
                     Effect::Store(mut request) => {
                         let response = self.store.handle(&request.operation);

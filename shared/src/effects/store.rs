@@ -14,6 +14,14 @@ use crate::record::StoredRecord;
 pub mod meta {
     /// This device's id, made on first launch.
     pub const DEVICE_ID: &str = "device_id";
+    /// The server this device joined, as JSON: server address, token, user and cohort.
+    pub const LINK: &str = "link";
+    /// The server sequence number of the last record received.
+    pub const SYNC_CURSOR: &str = "sync_cursor";
+    /// When the last sync finished, in Unix milliseconds.
+    pub const LAST_SYNCED: &str = "last_synced_ms";
+    /// A content pack newer than the built-in one, as JSON.
+    pub const PACK: &str = "pack";
 }
 
 #[derive(Facet, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,7 +38,10 @@ pub enum StoreRequest {
     MarkSynced { ids: Vec<String> },
     /// Mark a record as rejected by the server, keeping the reason to show the user.
     MarkRejected { id: String, reason: String },
-    /// Set one metadata value.
+    /// Mark every record as not yet synced, for example after the server account was deleted,
+    /// so that joining again sends everything.
+    ResetSync,
+    /// Set one metadata value. An empty value removes the key.
     SetMeta { key: String, value: String },
     /// Delete everything stored on this device.
     Wipe,
