@@ -278,6 +278,79 @@ impl Pack {
         self.lessons().flat_map(|l| l.quiz.questions.iter())
     }
 
+    /// Problems that would stop the app using this compiled pack: broken references, questions
+    /// without a right answer, duplicate ids. A pack from the source validator has none; this
+    /// guards packs that arrive over the network.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let module_ids: std::collections::HashSet<&str> =
+            self.modules.iter().map(|m| m.id.as_str()).collect();
+        for module in &self.modules {
+            if !seen.insert(("module", module.id.as_str())) {
+                problems.push(format!("duplicate module {}", module.id));
+            }
+            for prerequisite in &module.prerequisites {
+                if !module_ids.contains(prerequisite.as_str()) {
+                    problems.push(format!(
+                        "module {} needs unknown module {prerequisite}",
+                        module.id
+                    ));
+                }
+            }
+            for lesson in &module.lessons {
+                if !seen.insert(("lesson", lesson.id.as_str())) {
+                    problems.push(format!("duplicate lesson {}", lesson.id));
+                }
+                if lesson.steps.is_empty() {
+                    problems.push(format!("lesson {} has no steps", lesson.id));
+                }
+                for question in &lesson.quiz.questions {
+                    let correct = question.options.iter().filter(|o| o.correct).count();
+                    let fits = match question.kind {
+                        QuestionKind::Multiple => correct >= 1,
+                        _ => correct == 1,
+                    };
+                    if !fits || !seen.insert(("question", question.id.as_str())) {
+                        problems.push(format!("question {} is unusable", question.id));
+                    }
+                }
+            }
+        }
+        let assessment = &self.assessment;
+        if assessment.stages.first().is_none_or(|s| s.min_score != 0) {
+            problems.push("the assessment's stages must start at 0".to_owned());
+        }
+        for item in &assessment.items {
+            let area = assessment.areas.iter().any(|a| a.id == item.area);
+            let scale = match &item.kind {
+                ItemKind::Scale { scale } => assessment
+                    .scales
+                    .iter()
+                    .any(|s| &s.id == scale && s.labels.len() >= 2),
+                _ => true,
+            };
+            if !area || !scale {
+                problems.push(format!("assessment item {} is unusable", item.id));
+            }
+        }
+        for area in &assessment.areas {
+            if area
+                .modules
+                .iter()
+                .any(|m| !module_ids.contains(m.as_str()))
+            {
+                problems.push(format!("area {} recommends an unknown module", area.id));
+            }
+        }
+        for checklist in &self.checklists {
+            if !seen.insert(("checklist", checklist.id.as_str())) {
+                problems.push(format!("duplicate checklist {}", checklist.id));
+            }
+        }
+        problems
+    }
+
     /// Where an id now lives, following renames.
     pub fn current_id<'a>(&'a self, id: &'a str) -> &'a str {
         let mut id = id;

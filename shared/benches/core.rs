@@ -428,6 +428,6 @@ fn decode_50k_stored(bencher: divan::Bencher) {
 
 #[divan::bench]
 fn view_home(bencher: divan::Bencher) {
-    let harness = base();
-    bencher.bench(|| harness.view());
+    let model = base().model;
+    bencher.bench(|| shared::ViewModel::build(&model));
 }

@@ -27,9 +27,12 @@ impl App for NetworkedCouncillor {
 
     fn update(&self, event: Event, model: &mut Model) -> Command<Effect, Event> {
         match event {
-            Event::Internal(internal) => model.handle(Event::Internal(internal)),
-            // Every shell event first learns the time it happened, so records get a true
-            // timestamp and "due" counts are current. The shell answers at once.
+            Event::Internal(internal) if !internal.needs_time() => {
+                model.handle(Event::Internal(internal))
+            }
+            // Every shell event (and every late answer, such as a server's) first learns the
+            // time it happened, so records get a true timestamp and "due" counts are current.
+            // The shell answers at once.
             event => Time::<Effect, Event>::now().then_send(move |time| {
                 Event::Internal(Internal::Timed {
                     event: Box::new(event),

@@ -3,6 +3,8 @@
 use facet::Facet;
 use serde::{Deserialize, Serialize};
 
+use crux_http::protocol::HttpResult;
+
 use crate::effects::store::StoreResponse;
 use crate::record::{Frequency, StoredRecord};
 
@@ -99,6 +101,31 @@ pub enum Event {
     ConfirmDelete,
     CancelDelete,
 
+    // Sync
+    /// The shell's view of the network changed.
+    ConnectivityChanged {
+        online: bool,
+    },
+    /// Sent by the shell about once a minute while the app is in view, so times like
+    /// "Synced 2 minutes ago" stay true.
+    Tick,
+    /// Join a council's programme with the code a programme lead gave out.
+    Join {
+        server: String,
+        code: String,
+    },
+    /// On a device that has joined: get a code for adding another device.
+    StartPairing,
+    /// On a new device: join with a pairing code from a device that has joined.
+    Pair {
+        server: String,
+        code: String,
+    },
+    SyncNow,
+    DeleteAccount,
+    ConfirmDeleteAccount,
+    CancelDeleteAccount,
+
     /// Answers to the core's own requests. Never sent by a shell.
     #[serde(skip)]
     #[facet(skip)]
@@ -122,4 +149,35 @@ pub enum Internal {
     Wiped(StoreResponse),
     /// The store answered a metadata write.
     MetaSaved(StoreResponse),
+    /// The server answered a sync request that carried these record ids.
+    SyncAnswered {
+        sent: Vec<String>,
+        result: HttpResult,
+    },
+    /// The server answered a request to join (by code or by pairing).
+    Joined {
+        server: String,
+        result: HttpResult,
+    },
+    PairingStarted(HttpResult),
+    PackFetched(HttpResult),
+    AccountDeleted(HttpResult),
+    /// A debounce or backoff wait is over.
+    SyncTimer,
+}
+
+impl Internal {
+    /// Whether handling this needs the time now: answers from the network and timers arrive
+    /// later than the event that caused them, so they are stamped like a shell event.
+    pub fn needs_time(&self) -> bool {
+        matches!(
+            self,
+            Self::SyncAnswered { .. }
+                | Self::Joined { .. }
+                | Self::PairingStarted(_)
+                | Self::PackFetched(_)
+                | Self::AccountDeleted(_)
+                | Self::SyncTimer
+        )
+    }
 }

@@ -125,8 +125,16 @@ pub fn offline() -> HttpHandler {
     Arc::new(|_| HttpResult::Err(HttpError::Io("offline".to_owned())))
 }
 
+/// A timer the core asked for, waiting for the test's clock to reach it.
+struct Timer {
+    due_ms: u64,
+    request: crux_core::Request<TimeRequest>,
+}
+
 /// A core with an in-memory shell around it.
-#[derive(Clone)]
+///
+/// Effects resolve at once, except timers: they fire when a test moves the clock with
+/// [`Harness::advance`], as a real shell's timers fire when time passes.
 pub struct Harness {
     app: NetworkedCouncillor,
     pub model: Model,
@@ -139,6 +147,27 @@ pub struct Harness {
     pub http: HttpHandler,
     /// Every HTTP request the core made, in order.
     pub http_log: Vec<HttpRequest>,
+    /// All work the core has started, as `Core` keeps it, so that later answers reach it.
+    root: Command<Effect, Event>,
+    timers: Vec<Timer>,
+}
+
+impl Clone for Harness {
+    /// A copy of the state. Work still waiting (timers) stays with the original.
+    fn clone(&self) -> Self {
+        Self {
+            app: self.app,
+            model: self.model.clone(),
+            now_ms: self.now_ms,
+            store: self.store.clone(),
+            renders: self.renders,
+            entropy: self.entropy.clone(),
+            http: self.http.clone(),
+            http_log: self.http_log.clone(),
+            root: Command::done(),
+            timers: Vec::new(),
+        }
+    }
 }
 
 /// 2026-05-01T09:00:00Z: a fixed, plausible start time for tests.
@@ -155,6 +184,8 @@ impl Harness {
             entropy: vec![7; 32],
             http: offline(),
             http_log: Vec::new(),
+            root: Command::done(),
+            timers: Vec::new(),
         }
     }
 
@@ -180,61 +211,119 @@ impl Harness {
 
     /// Sends one event and resolves every effect that follows, until the core is idle.
     pub fn send(&mut self, event: Event) {
-        let command = self.app.update(event, &mut self.model);
-        self.run(command);
+        self.spawn(event);
+        self.settle();
+    }
+
+    /// Moves the clock on, firing every timer that falls due on the way, in order.
+    pub fn advance(&mut self, ms: u64) {
+        let target = self.now_ms + ms;
+        loop {
+            self.timers.sort_by_key(|t| t.due_ms);
+            let Some(next) = self.timers.first().filter(|t| t.due_ms <= target) else {
+                break;
+            };
+            self.now_ms = self.now_ms.max(next.due_ms);
+            let mut timer = self.timers.remove(0);
+            let (TimeRequest::NotifyAt { id, .. } | TimeRequest::NotifyAfter { id, .. }) =
+                timer.request.operation
+            else {
+                continue;
+            };
+            let response = if matches!(timer.request.operation, TimeRequest::NotifyAt { .. }) {
+                TimeResponse::InstantArrived { id }
+            } else {
+                TimeResponse::DurationElapsed { id }
+            };
+            timer.request.resolve(response).expect("a timer fires once");
+            self.settle();
+        }
+        self.now_ms = target;
+    }
+
+    /// Timers waiting to fire, as (due time, timer id).
+    pub fn pending_timers(&self) -> usize {
+        self.timers.len()
     }
 
     pub fn view(&self) -> ViewModel {
         self.app.view(&self.model)
     }
 
-    fn run(&mut self, mut command: Command<Effect, Event>) {
+    fn spawn(&mut self, event: Event) {
+        let command = self.app.update(event, &mut self.model);
+        self.root.spawn(|ctx| command.into_future(ctx));
+    }
+
+    /// Resolves effects and runs follow-up events until nothing is left to do now.
+    fn settle(&mut self) {
         loop {
-            let effects: Vec<Effect> = command.effects().collect();
-            let events: Vec<Event> = command.events().collect();
+            let effects: Vec<Effect> = self.root.effects().collect();
+            let events: Vec<Event> = self.root.events().collect();
             if effects.is_empty() && events.is_empty() {
                 break;
             }
             for effect in effects {
-                match effect {
-                    Effect::Render(_) => self.renders += 1,
-                    Effect::Time(mut request) => {
-                        let response = match request.operation {
-                            TimeRequest::Now => TimeResponse::Now {
-                                instant: Instant::new(
-                                    self.now_ms / 1000,
-                                    u32::try_from(self.now_ms % 1000).unwrap_or(0) * 1_000_000,
-                                ),
-                            },
-                            // Timers fire at once: tests move the clock themselves.
-                            TimeRequest::NotifyAt { id, .. } => TimeResponse::InstantArrived { id },
-                            TimeRequest::NotifyAfter { id, .. } => {
-                                TimeResponse::DurationElapsed { id }
-                            }
-                            TimeRequest::Clear { id } => TimeResponse::Cleared { id },
-                        };
-                        request
-                            .resolve(response)
-                            .expect("time requests resolve once");
-                    }
-                    Effect::Http(mut request) => {
-                        self.http_log.push(request.operation.clone());
-                        let response = (self.http)(&request.operation);
-                        request
-                            .resolve(response)
-                            .expect("http requests resolve once");
-                    }
-                    Effect::Store(mut request) => {
-                        let response = self.store.handle(&request.operation);
-                        request
-                            .resolve(response)
-                            .expect("store requests resolve once");
-                    }
-                }
+                self.resolve(effect);
             }
             for event in events {
-                let next = self.app.update(event, &mut self.model);
-                self.run(next);
+                self.spawn(event);
+            }
+        }
+    }
+
+    fn resolve(&mut self, effect: Effect) {
+        match effect {
+            Effect::Render(_) => self.renders += 1,
+            Effect::Time(mut request) => {
+                let response = match request.operation {
+                    TimeRequest::Now => TimeResponse::Now {
+                        instant: Instant::new(
+                            self.now_ms / 1000,
+                            u32::try_from(self.now_ms % 1000).unwrap_or(0) * 1_000_000,
+                        ),
+                    },
+                    TimeRequest::NotifyAfter { duration, .. } => {
+                        let millis = u64::try_from(std::time::Duration::from(duration).as_millis())
+                            .unwrap_or(u64::MAX);
+                        self.timers.push(Timer {
+                            due_ms: self.now_ms.saturating_add(millis),
+                            request,
+                        });
+                        return;
+                    }
+                    TimeRequest::NotifyAt { instant, .. } => {
+                        let at: std::time::SystemTime = instant.into();
+                        let due_ms = at
+                            .duration_since(std::time::UNIX_EPOCH)
+                            .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
+                        self.timers.push(Timer { due_ms, request });
+                        return;
+                    }
+                    TimeRequest::Clear { id } => {
+                        self.timers.retain(|t| {
+                            !matches!(t.request.operation,
+                                TimeRequest::NotifyAt { id: tid, .. } | TimeRequest::NotifyAfter { id: tid, .. } if tid == id)
+                        });
+                        TimeResponse::Cleared { id }
+                    }
+                };
+                request
+                    .resolve(response)
+                    .expect("time requests resolve once");
+            }
+            Effect::Http(mut request) => {
+                self.http_log.push(request.operation.clone());
+                let response = (self.http)(&request.operation);
+                request
+                    .resolve(response)
+                    .expect("http requests resolve once");
+            }
+            Effect::Store(mut request) => {
+                let response = self.store.handle(&request.operation);
+                request
+                    .resolve(response)
+                    .expect("store requests resolve once");
             }
         }
     }

@@ -15,6 +15,7 @@ use crate::progress::Log;
 use crate::quiz::QuizSession;
 use crate::record::{Record, RecordBody, StoredRecord};
 use crate::review::ReviewSession;
+use crate::sync::client::SyncState;
 
 /// Where the app is in starting up.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -90,6 +91,7 @@ pub struct Model {
     /// Records the store failed to save. They are sent again with the next append; the store
     /// ignores ids it already has, so sending twice is safe.
     pub unsaved: Vec<StoredRecord>,
+    pub sync: SyncState,
 }
 
 impl Default for Model {
@@ -112,6 +114,7 @@ impl Model {
             notice: None,
             store_warning: None,
             unsaved: Vec::new(),
+            sync: SyncState::default(),
         }
     }
 

@@ -4,7 +4,7 @@
 //! one, and most remote ones) is applied on top; one that sorts earlier triggers a refold from
 //! scratch, so the result never depends on the order records arrived in.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::assessment::Attempt;
 use crate::checklist::{Runs, Stamped, merge};
@@ -181,7 +181,8 @@ pub enum Added {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Log {
     records: Vec<Record>,
-    ids: HashSet<RecordId>,
+    /// Where each record sits in `records`.
+    positions: HashMap<RecordId, usize>,
     progress: Progress,
 }
 
@@ -189,12 +190,13 @@ impl Log {
     /// Builds a log from records in any order.
     pub fn from_records(mut records: Vec<Record>, content: &Content) -> Self {
         records.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
-        let mut ids = HashSet::with_capacity(records.len());
-        records.retain(|r| ids.insert(r.id));
+        let mut seen = std::collections::HashSet::with_capacity(records.len());
+        records.retain(|r| seen.insert(r.id));
         let progress = Progress::fold(&records, content);
+        let positions = index(&records);
         Self {
             records,
-            ids,
+            positions,
             progress,
         }
     }
@@ -221,19 +223,16 @@ impl Log {
     }
 
     pub fn contains(&self, id: RecordId) -> bool {
-        self.ids.contains(&id)
+        self.positions.contains_key(&id)
     }
 
     pub fn get(&self, id: RecordId) -> Option<&Record> {
-        if !self.contains(id) {
-            return None;
-        }
-        self.records.iter().find(|r| r.id == id)
+        self.positions.get(&id).map(|&at| &self.records[at])
     }
 
     /// Adds one record, keeping the log sorted and the progress up to date.
     pub fn add(&mut self, record: Record, content: &Content) -> Added {
-        if !self.ids.insert(record.id) {
+        if self.positions.contains_key(&record.id) {
             return Added::Duplicate;
         }
         let sorts_last = self
@@ -242,6 +241,7 @@ impl Log {
             .is_none_or(|last| last.order_key() < record.order_key());
         if sorts_last {
             self.progress.apply(&record, content);
+            self.positions.insert(record.id, self.records.len());
             self.records.push(record);
             Added::Appended
         } else {
@@ -249,6 +249,7 @@ impl Log {
                 .records
                 .partition_point(|r| r.order_key() < record.order_key());
             self.records.insert(at, record);
+            self.positions = index(&self.records);
             self.progress = Progress::fold(&self.records, content);
             Added::Refolded
         }
@@ -258,4 +259,12 @@ impl Log {
     pub fn refold(&mut self, content: &Content) {
         self.progress = Progress::fold(&self.records, content);
     }
+}
+
+fn index(records: &[Record]) -> HashMap<RecordId, usize> {
+    records
+        .iter()
+        .enumerate()
+        .map(|(at, r)| (r.id, at))
+        .collect()
 }

@@ -274,6 +274,88 @@ pub fn store_failed(message: &str) -> String {
 }
 pub const LOCAL_ONLY: &str =
     "Saved on this device. Join your council's programme in Settings to back up and sync.";
+pub const OFFLINE: &str = "Saved on this device. Will sync when online.";
+pub const SYNCING: &str = "Syncing…";
+pub const NEVER_SYNCED: &str = "Joined. Not synced yet.";
+pub fn synced(ago: &str) -> String {
+    format!("Synced {ago}")
+}
+pub fn waiting(n: usize) -> String {
+    if n == 1 {
+        "1 change waiting to sync.".to_owned()
+    } else {
+        format!("{n} changes waiting to sync.")
+    }
+}
+pub fn retrying(when: &str) -> String {
+    format!("Could not reach the server. Will try again {when}.")
+}
+pub fn could_not_sync(n: usize) -> String {
+    if n == 1 {
+        "1 item could not sync – see why".to_owned()
+    } else {
+        format!("{n} items could not sync – see why")
+    }
+}
+pub const SEE_WHY: &str = "See why";
+pub const SIGNED_OUT: &str = "This device is no longer joined to your council's server. Join again in Settings. Your progress is safe on this device.";
+pub const UNREACHABLE: &str = "Could not reach the server.";
+pub fn server_error(status: u16) -> String {
+    format!("The server could not take the changes (error {status}). We will try again.")
+}
+pub const UNREADABLE_ANSWER: &str =
+    "The server sent an answer this app could not read. You may need to update the app.";
+pub const REJECTED_NO_REASON: &str = "The server did not accept this item and gave no reason.";
+pub const STILL_OFFLINE: &str = "You are offline. Your changes will sync when you are back online.";
+pub const BAD_SERVER: &str = "Enter the server address in full, starting with https://";
+pub const NO_COHORT_CODE: &str = "Enter the code your programme lead gave you.";
+pub const NO_PAIRING_CODE: &str = "Enter the 6-digit code shown on your other device.";
+pub fn cannot_reach(server: &str) -> String {
+    format!("We could not reach {server}. Check the address and your connection, then try again.")
+}
+pub const UNKNOWN_CODE: &str = "We did not recognise that code. Check it with your programme lead.";
+pub const BAD_PAIRING_CODE: &str =
+    "That pairing code did not work. It may have expired. Get a new code on your other device.";
+pub fn joined(cohort: &str) -> String {
+    format!("You have joined {cohort}. Your progress will sync when you are online.")
+}
+pub const PAIRING_FAILED: &str =
+    "We could not get a pairing code. Check your connection and try again.";
+pub const DELETE_ACCOUNT_FAILED: &str =
+    "We could not delete your account on the server. Check your connection and try again.";
+pub const ACCOUNT_DELETED: &str = "Your account and everything stored for it on the server have been deleted. Your progress is still on this device.";
+pub const NEW_CONTENT: &str = "New learning content has arrived. Your progress is kept.";
+
+// Settings: sync
+pub const SYNC_HEADING: &str = "Sync and backup";
+pub const JOIN_HEADING: &str = "Join your council's programme";
+pub const JOIN_TEXT: &str = "Joining backs up your progress and lets you use the app on more than one device. Your programme lead gives you the code.";
+pub const SERVER_LABEL: &str = "Server address";
+pub const SERVER_HINT: &str =
+    "Your programme lead will tell you this, for example https://learn.yourcouncil.gov.uk";
+pub const CODE_LABEL: &str = "Programme code";
+pub const JOIN: &str = "Join";
+pub const PAIR_HEADING: &str = "Already joined on another device?";
+pub const PAIR_TEXT: &str = "On your other device, go to Settings and choose Add another device. Then enter the code it shows.";
+pub const PAIR_CODE_LABEL: &str = "Pairing code";
+pub const PAIR: &str = "Add this device";
+pub const WORKING: &str = "Please wait…";
+pub fn joined_to(cohort: &str) -> String {
+    format!("You have joined {cohort}.")
+}
+pub const SYNC_NOW: &str = "Sync now";
+pub const ADD_DEVICE: &str = "Add another device";
+pub fn pairing_code(code: &str, until: &str) -> String {
+    format!("Enter this code on your other device: {code}. It works until {until} and only once.")
+}
+pub const PROBLEMS_HEADING: &str = "Items that could not sync";
+pub const PROBLEMS_TEXT: &str = "These stay on this device. Nothing is lost.";
+pub const DELETE_ACCOUNT_HEADING: &str = "Delete my account on the server";
+pub const DELETE_ACCOUNT_TEXT: &str = "This deletes everything stored for you on your council's server. Your progress stays on this device.";
+pub const DELETE_ACCOUNT: &str = "Delete my account";
+pub const DELETE_ACCOUNT_WARNING: &str =
+    "Are you sure? The server copy of your progress will be gone for good.";
+pub const DELETE_ACCOUNT_CONFIRM: &str = "Yes, delete my account";
 pub fn unreadable_records(n: usize) -> String {
     if n == 1 {
         "1 saved item could not be read. It is kept on this device but not shown.".to_owned()

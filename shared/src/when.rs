@@ -56,6 +56,13 @@ fn plural(n: u64, one: &str, many: &str) -> String {
     }
 }
 
+/// The time of day, "14:05", at the UTC offset.
+pub fn clock_time(unix_ms: u64, utc_offset_minutes: i32) -> String {
+    let ms = i64::try_from(unix_ms).unwrap_or(i64::MAX) + i64::from(utc_offset_minutes) * 60_000;
+    let minutes = ms.div_euclid(60_000).rem_euclid(24 * 60);
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
 /// How long ago `then` was: "just now", "5 minutes ago", "3 hours ago", "yesterday", or a date.
 pub fn ago(then_ms: u64, now_ms: u64, utc_offset_minutes: i32) -> String {
     let elapsed = now_ms.saturating_sub(then_ms);

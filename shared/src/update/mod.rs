@@ -8,6 +8,7 @@ mod checklist;
 mod lesson;
 mod question;
 mod settings;
+mod sync;
 
 use crux_core::Command;
 use crux_core::render::render;
@@ -42,7 +43,10 @@ impl Model {
             return Command::done();
         }
         // A notice lasts until the learner does something else.
-        self.notice = None;
+        if !matches!(event, Event::Tick | Event::ConnectivityChanged { .. }) {
+            self.notice = None;
+        }
+        let records_before = self.log.len();
         let command = match event {
             Event::Start { .. } | Event::Internal(_) => unreachable!("handled above"),
             Event::Navigate { to } => {
@@ -53,7 +57,7 @@ impl Model {
                 self.back();
                 Command::done()
             }
-            Event::DismissNotice => Command::done(),
+            Event::DismissNotice | Event::Tick => Command::done(),
             Event::OpenLesson { lesson } => self.open_lesson(&lesson),
             Event::NextStep => self.move_step(1),
             Event::PreviousStep => self.move_step(-1),
@@ -88,8 +92,21 @@ impl Model {
             Event::DeleteData => self.ask_delete(true),
             Event::CancelDelete => self.ask_delete(false),
             Event::ConfirmDelete => self.confirm_delete(),
+            Event::ConnectivityChanged { online } => self.connectivity(online),
+            Event::Join { server, code } => self.join(&server, &code, false),
+            Event::Pair { server, code } => self.join(&server, &code, true),
+            Event::StartPairing => self.start_pairing(),
+            Event::SyncNow => self.sync_now(),
+            Event::DeleteAccount => self.ask_delete_account(true),
+            Event::CancelDeleteAccount => self.ask_delete_account(false),
+            Event::ConfirmDeleteAccount => self.delete_account(),
         };
-        command.and(render())
+        let sync = if self.log.len() > records_before {
+            self.sync_soon()
+        } else {
+            Command::done()
+        };
+        command.and(sync).and(render())
     }
 
     fn start(&mut self, entropy: &[u8], utc_offset_minutes: i32) -> Cmd {
@@ -132,6 +149,14 @@ impl Model {
                 Command::done()
             }
             Internal::Wiped(response) => self.wiped(response).and(render()),
+            Internal::SyncAnswered { sent, result } => {
+                self.sync_answered(&sent, &result).and(render())
+            }
+            Internal::Joined { server, result } => self.joined(server, &result).and(render()),
+            Internal::PairingStarted(result) => self.pairing_started(&result).and(render()),
+            Internal::PackFetched(result) => self.pack_fetched(&result).and(render()),
+            Internal::AccountDeleted(result) => self.account_deleted(&result).and(render()),
+            Internal::SyncTimer => self.sync_timer().and(render()),
         }
     }
 
@@ -149,6 +174,8 @@ impl Model {
                 return Command::done();
             }
         };
+        // A newer pack from an earlier sync replaces the built-in one before anything is folded.
+        self.restore_sync(&snapshot);
         let mut records = Vec::with_capacity(snapshot.records.len());
         self.unsynced.clear();
         self.unreadable = 0;
@@ -169,13 +196,14 @@ impl Model {
         self.store_warning.clone_from(&snapshot.recovered);
         self.lifecycle = Lifecycle::Ready;
         self.screen = Screen::Home;
-        match snapshot.meta(meta::DEVICE_ID) {
+        let device = match snapshot.meta(meta::DEVICE_ID) {
             Some(device) => {
                 device.clone_into(&mut self.device);
                 Command::done()
             }
             None => self.new_device(),
-        }
+        };
+        device.and(self.kick(crate::sync::client::Trigger::Launch))
     }
 
     fn new_device(&mut self) -> Cmd {

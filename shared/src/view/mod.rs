@@ -28,10 +28,13 @@ pub use self::question::{
     FeedbackView, OptionMark, OptionView, QuestionKindView, QuestionView, QuizBody, QuizResultView,
     QuizView, ReviewView,
 };
-pub use self::settings::{DeleteView, SettingsView, TextFieldView, ToggleView};
+pub use self::settings::{
+    DeleteView, JoinView, JoinedView, ProblemView, SettingsView, SyncSettingsView, TextFieldView,
+    ToggleView,
+};
 use crate::event::{Destination, Event};
 use crate::model::{Lifecycle, Model, NoticeKind, Screen};
-use crate::text;
+use crate::{text, when};
 
 #[derive(Facet, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ViewModel {
@@ -103,6 +106,8 @@ pub enum SyncState {
 pub struct SyncView {
     pub state: SyncState,
     pub text: String,
+    /// "See why", when items could not sync.
+    pub action: Option<Action>,
 }
 
 // Screens differ in size; one view model is built per render, so boxing would buy nothing.
@@ -181,11 +186,50 @@ fn back(screen: &Screen) -> Option<Action> {
     }
 }
 
-fn sync(model: &Model) -> SyncView {
-    let _ = model;
+pub(crate) fn sync(model: &Model) -> SyncView {
+    use crate::sync::client::{Phase, counts};
+    let state = &model.sync;
+    let backup = model.log.progress().settings.backup();
+    let (waiting, rejected) = counts(&model.log, &model.unsynced, &model.device, backup);
+    let now = model.now_ms();
+    let offset = model.clock.utc_offset_minutes();
+    let with_waiting = |text: String| {
+        if waiting == 0 {
+            text
+        } else {
+            format!("{text}. {}", text::waiting(waiting))
+        }
+    };
+    let (sync_state, text) = match &state.phase {
+        Phase::LocalOnly => (SyncState::LocalOnly, text::LOCAL_ONLY.to_owned()),
+        Phase::SignedOut => (SyncState::NeedsAttention, text::SIGNED_OUT.to_owned()),
+        _ if rejected > 0 => (SyncState::NeedsAttention, text::could_not_sync(rejected)),
+        Phase::Offline => (SyncState::Offline, text::OFFLINE.to_owned()),
+        _ if state.offline => (SyncState::Offline, text::OFFLINE.to_owned()),
+        Phase::Syncing => (SyncState::Syncing, text::SYNCING.to_owned()),
+        Phase::BackingOff { retry_at_ms, .. } => (
+            SyncState::NeedsAttention,
+            text::retrying(&when::until(*retry_at_ms, now)),
+        ),
+        Phase::Idle => match state.last_synced_ms {
+            Some(at) => (
+                SyncState::Synced,
+                with_waiting(text::synced(&when::ago(at, now, offset))),
+            ),
+            None => (SyncState::Synced, text::NEVER_SYNCED.to_owned()),
+        },
+    };
     SyncView {
-        state: SyncState::LocalOnly,
-        text: text::LOCAL_ONLY.to_owned(),
+        state: sync_state,
+        text,
+        action: (rejected > 0).then(|| {
+            Action::new(
+                text::SEE_WHY,
+                Event::Navigate {
+                    to: Destination::Settings,
+                },
+            )
+        }),
     }
 }
 

@@ -1,0 +1,658 @@
+//! The device's sync state machine against scripted server answers: the cases a real server
+//! rarely produces on demand (errors, garbage, refusals). Whole journeys against the real server
+//! are in the server's and the root `tests` crate's end-to-end tests.
+// Journey tests read best as one story.
+#![allow(clippy::too_many_lines)]
+
+mod support;
+
+use std::sync::{Arc, Mutex};
+
+use crux_http::HttpError;
+use crux_http::protocol::{HttpRequest, HttpResponse, HttpResult};
+use shared::effects::store::{StoreRequest, SyncMark};
+use shared::harness::Harness;
+use shared::sync::wire::{
+    Enrolled, PairingCode, RecordResult, RecordStatus, SyncRequest, SyncResponse,
+};
+use shared::view::{ScreenView, SyncSettingsView, SyncState};
+use shared::{Destination, Event};
+use support::{notice, started};
+
+const SERVER: &str = "http://127.0.0.1:9";
+
+fn json(status: u16, body: &impl serde::Serialize) -> HttpResult {
+    HttpResult::Ok(HttpResponse {
+        status,
+        headers: vec![],
+        body: serde_json::to_vec(body).unwrap(),
+    })
+}
+
+fn error(status: u16, code: &str) -> HttpResult {
+    json(
+        status,
+        &serde_json::json!({"error": {"code": code, "message": "Refused by the test."}}),
+    )
+}
+
+fn enrolled() -> HttpResult {
+    json(
+        201,
+        &Enrolled {
+            token: "secret-token".into(),
+            user: "u1".into(),
+            cohort: "Demo cohort".into(),
+        },
+    )
+}
+
+/// Accepts every record sent, and returns no records, unless told otherwise.
+fn accept_all(request: &HttpRequest) -> SyncResponse {
+    let body: SyncRequest = serde_json::from_slice(&request.body).unwrap();
+    SyncResponse {
+        results: body
+            .records
+            .iter()
+            .map(|r| RecordResult {
+                id: r.id.clone(),
+                status: RecordStatus::Accepted,
+                reason: None,
+            })
+            .collect(),
+        records: vec![],
+        cursor: body.cursor,
+        more: false,
+        pack_version: 1,
+    }
+}
+
+type Answer = Box<dyn Fn(&HttpRequest) -> HttpResult + Send + Sync>;
+
+/// A harness whose network answers with `answer`, which can be swapped during a test.
+fn with_server(answer: Answer) -> (Harness, Arc<Mutex<Answer>>) {
+    let slot: Arc<Mutex<Answer>> = Arc::new(Mutex::new(answer));
+    let mut harness = started();
+    let shared_slot = slot.clone();
+    harness.http = Arc::new(move |request| (shared_slot.lock().unwrap())(request));
+    (harness, slot)
+}
+
+fn default_server() -> Answer {
+    Box::new(|request| match request.url.as_str() {
+        u if u.ends_with("/api/v1/enrol") => enrolled(),
+        u if u.ends_with("/api/v1/sync") => json(200, &accept_all(request)),
+        _ => error(404, "not_found"),
+    })
+}
+
+fn sync_bodies(harness: &Harness) -> Vec<SyncRequest> {
+    harness
+        .http_log
+        .iter()
+        .filter(|r| r.url.ends_with("/sync"))
+        .map(|r| serde_json::from_slice(&r.body).unwrap())
+        .collect()
+}
+
+fn join(harness: &mut Harness) {
+    harness.send(Event::Join {
+        server: format!("{SERVER}/"),
+        code: "DEMO-1234".into(),
+    });
+}
+
+#[test]
+fn nothing_leaves_the_device_before_joining() {
+    let (mut harness, _) = with_server(default_server());
+    harness.send(Event::OpenLesson {
+        lesson: "hello".into(),
+    });
+    harness.advance(60_000);
+    assert!(harness.http_log.is_empty());
+    let view = harness.view();
+    assert_eq!(view.sync.state, SyncState::LocalOnly);
+    assert!(view.sync.text.starts_with("Saved on this device. Join"));
+}
+
+#[test]
+fn joining_saves_the_link_and_sends_what_was_learned_offline() {
+    let (mut harness, _) = with_server(default_server());
+    harness.send(Event::OpenLesson {
+        lesson: "hello".into(),
+    });
+    join(&mut harness);
+
+    let enrol = &harness.http_log[0];
+    assert_eq!(enrol.url, "http://127.0.0.1:9/api/v1/enrol");
+    let body: serde_json::Value = serde_json::from_slice(&enrol.body).unwrap();
+    assert_eq!(body["cohort_code"], "DEMO-1234");
+    assert_eq!(body["device"], harness.model.device.as_str());
+    assert_eq!(
+        notice(&harness.view()),
+        Some("You have joined Demo cohort. Your progress will sync when you are online.")
+    );
+    assert!(
+        harness
+            .store
+            .meta
+            .iter()
+            .any(|m| m.key == "link" && m.value.contains("secret-token"))
+    );
+
+    let bodies = sync_bodies(&harness);
+    assert_eq!(bodies.len(), 1);
+    assert_eq!(bodies[0].cursor, 0);
+    assert_eq!(bodies[0].records.len(), 1);
+    let sync = harness
+        .http_log
+        .iter()
+        .find(|r| r.url.ends_with("/sync"))
+        .unwrap();
+    assert!(
+        sync.headers
+            .iter()
+            .any(|h| h.name == "authorization" && h.value == "Bearer secret-token")
+    );
+    assert!(
+        harness
+            .store
+            .records
+            .iter()
+            .all(|r| r.sync == SyncMark::Synced)
+    );
+    let view = harness.view();
+    assert_eq!(view.sync.state, SyncState::Synced);
+    assert_eq!(view.sync.text, "Synced just now");
+
+    // The link survives a restart, and the app syncs on launch.
+    let mut reopened = harness.reopen();
+    reopened.start();
+    assert!(reopened.model.sync.is_linked());
+    assert_eq!(sync_bodies(&reopened).len(), 1, "a sync on launch");
+}
+
+#[test]
+fn join_problems_are_explained() {
+    let (mut harness, slot) = with_server(default_server());
+    harness.send(Event::Join {
+        server: "council.example".into(),
+        code: "X".into(),
+    });
+    assert_eq!(
+        notice(&harness.view()),
+        Some("Enter the server address in full, starting with https://")
+    );
+    harness.send(Event::Join {
+        server: SERVER.into(),
+        code: "  ".into(),
+    });
+    assert_eq!(
+        notice(&harness.view()),
+        Some("Enter the code your programme lead gave you.")
+    );
+    assert!(harness.http_log.is_empty());
+
+    *slot.lock().unwrap() = Box::new(|_| error(404, "unknown_cohort"));
+    join(&mut harness);
+    assert_eq!(
+        notice(&harness.view()),
+        Some("We did not recognise that code. Check it with your programme lead.")
+    );
+    *slot.lock().unwrap() =
+        Box::new(|_| HttpResult::Err(HttpError::Io("connection refused".into())));
+    join(&mut harness);
+    assert_eq!(
+        notice(&harness.view()),
+        Some(
+            "We could not reach http://127.0.0.1:9. Check the address and your connection, then try again."
+        )
+    );
+    assert!(!harness.model.sync.is_linked());
+}
+
+#[test]
+fn changes_sync_after_a_pause_not_on_every_tap() {
+    let (mut harness, _) = with_server(default_server());
+    join(&mut harness);
+    let before = sync_bodies(&harness).len();
+    harness.send(Event::OpenLesson {
+        lesson: "hello".into(),
+    });
+    harness.send(Event::NextStep);
+    assert_eq!(sync_bodies(&harness).len(), before, "not yet");
+    harness.advance(2_000);
+    let bodies = sync_bodies(&harness);
+    assert_eq!(bodies.len(), before + 1, "one request for both changes");
+    assert_eq!(bodies.last().unwrap().records.len(), 2);
+}
+
+#[test]
+fn private_answers_and_notes_stay_unless_backup_is_on() {
+    let (mut harness, _) = with_server(default_server());
+    join(&mut harness);
+    harness.send(Event::StartChecklist {
+        checklist: "surgery".into(),
+    });
+    let ScreenView::Run(run) = harness.view().screen else {
+        panic!()
+    };
+    harness.send(Event::SaveNote {
+        run: run.run_id.clone(),
+        item: "platform".into(),
+        note: "Private thoughts".into(),
+    });
+    harness.advance(2_000);
+    let sent: Vec<String> = sync_bodies(&harness)
+        .into_iter()
+        .flat_map(|b| b.records)
+        .map(|r| r.kind)
+        .collect();
+    assert!(sent.contains(&"checklist_started".to_owned()));
+    assert!(!sent.contains(&"checklist_note_set".to_owned()), "{sent:?}");
+    assert!(
+        sync_bodies(&harness)
+            .iter()
+            .flat_map(|b| &b.records)
+            .all(|r| !r.private)
+    );
+    // The note is not "waiting": it is not going anywhere.
+    assert_eq!(harness.view().sync.text, "Synced just now");
+
+    harness.send(Event::SetBackup { enabled: true });
+    harness.advance(2_000);
+    let last = sync_bodies(&harness).pop().unwrap();
+    let kinds: Vec<&str> = last.records.iter().map(|r| r.kind.as_str()).collect();
+    assert!(kinds.contains(&"checklist_note_set"), "{kinds:?}");
+    assert!(kinds.contains(&"backup_set"));
+}
+
+#[test]
+fn a_rejected_record_stays_on_the_device_with_its_reason() {
+    let (mut harness, slot) = with_server(default_server());
+    join(&mut harness);
+    *slot.lock().unwrap() = Box::new(|request| {
+        let mut response = accept_all(request);
+        for result in &mut response.results {
+            result.status = RecordStatus::Rejected;
+            result.reason = Some("This device's clock is more than a day ahead.".into());
+        }
+        json(200, &response)
+    });
+    harness.send(Event::SetDisplayName { name: "Sam".into() });
+    harness.advance(2_000);
+
+    let view = harness.view();
+    assert_eq!(view.sync.state, SyncState::NeedsAttention);
+    assert_eq!(view.sync.text, "1 item could not sync – see why");
+    assert_eq!(
+        view.sync.action.as_ref().unwrap().event,
+        Event::Navigate {
+            to: Destination::Settings
+        }
+    );
+    assert!(harness.store.requests.iter().any(
+        |r| matches!(r, StoreRequest::MarkRejected { reason, .. } if reason.contains("clock"))
+    ));
+
+    harness.send(Event::Navigate {
+        to: Destination::Settings,
+    });
+    let ScreenView::Settings(settings) = harness.view().screen else {
+        panic!()
+    };
+    let SyncSettingsView::Joined(joined) = settings.sync else {
+        panic!()
+    };
+    assert_eq!(joined.problems.len(), 1);
+    assert!(joined.problems[0].what.starts_with("Your name ("));
+    assert_eq!(
+        joined.problems[0].reason,
+        "This device's clock is more than a day ahead."
+    );
+
+    // Never sent again, and still there after a restart.
+    let sent_before = sync_bodies(&harness)
+        .iter()
+        .map(|b| b.records.len())
+        .sum::<usize>();
+    harness.send(Event::SyncNow);
+    let sent_after = sync_bodies(&harness)
+        .iter()
+        .map(|b| b.records.len())
+        .sum::<usize>();
+    assert_eq!(sent_before, sent_after);
+    let mut reopened = harness.reopen();
+    reopened.start();
+    assert_eq!(reopened.view().sync.text, "1 item could not sync – see why");
+    assert!(
+        reopened.model.log.progress().settings.display_name() == "Sam",
+        "the change still counts here"
+    );
+}
+
+#[test]
+fn failures_back_off_and_retry_until_the_server_returns() {
+    let (mut harness, slot) = with_server(default_server());
+    join(&mut harness);
+    *slot.lock().unwrap() = Box::new(|_| error(503, "unavailable"));
+    harness.send(Event::SetDisplayName { name: "Sam".into() });
+    harness.advance(2_000);
+    let count = |h: &Harness| sync_bodies(h).len();
+    let first = count(&harness);
+    assert!(matches!(
+        harness.model.sync.phase,
+        shared::sync::client::Phase::BackingOff { .. }
+    ));
+    assert_eq!(harness.model.sync.failures, 1);
+    assert_eq!(
+        harness.view().sync.text,
+        "Could not reach the server. Will try again in 1 minute."
+    );
+
+    harness.advance(4_999);
+    assert_eq!(count(&harness), first, "waits 5 seconds");
+    harness.advance(1);
+    assert_eq!(count(&harness), first + 1);
+    harness.advance(9_999);
+    assert_eq!(count(&harness), first + 1, "then 10 seconds");
+    *slot.lock().unwrap() = default_server();
+    harness.advance(1);
+    assert_eq!(count(&harness), first + 2);
+    assert_eq!(harness.view().sync.state, SyncState::Synced);
+    assert!(
+        harness
+            .store
+            .records
+            .iter()
+            .all(|r| r.sync == SyncMark::Synced)
+    );
+}
+
+#[test]
+fn offline_waits_and_online_syncs_at_once() {
+    let (mut harness, _) = with_server(default_server());
+    join(&mut harness);
+    harness.send(Event::ConnectivityChanged { online: false });
+    harness.send(Event::SetDisplayName { name: "Sam".into() });
+    harness.advance(60_000);
+    let before = sync_bodies(&harness).len();
+    let view = harness.view();
+    assert_eq!(view.sync.state, SyncState::Offline);
+    assert_eq!(
+        view.sync.text,
+        "Saved on this device. Will sync when online."
+    );
+    harness.send(Event::SyncNow);
+    assert_eq!(
+        notice(&harness.view()),
+        Some("You are offline. Your changes will sync when you are back online.")
+    );
+    assert_eq!(sync_bodies(&harness).len(), before);
+
+    harness.send(Event::ConnectivityChanged { online: true });
+    assert_eq!(sync_bodies(&harness).len(), before + 1);
+    assert_eq!(harness.view().sync.state, SyncState::Synced);
+}
+
+#[test]
+fn a_refused_token_signs_the_device_out_but_keeps_everything() {
+    let (mut harness, slot) = with_server(default_server());
+    join(&mut harness);
+    *slot.lock().unwrap() = Box::new(|_| error(401, "unauthorized"));
+    harness.send(Event::SetDisplayName { name: "Sam".into() });
+    harness.advance(2_000);
+    let view = harness.view();
+    assert_eq!(view.sync.state, SyncState::NeedsAttention);
+    assert!(
+        view.sync
+            .text
+            .starts_with("This device is no longer joined")
+    );
+    let requests = harness.http_log.len();
+    harness.advance(600_000);
+    assert_eq!(
+        harness.http_log.len(),
+        requests,
+        "no retries while signed out"
+    );
+    assert_eq!(harness.model.log.progress().settings.display_name(), "Sam");
+}
+
+#[test]
+fn records_from_other_devices_are_stored_before_the_cursor_moves() {
+    let (mut harness, slot) = with_server(default_server());
+    join(&mut harness);
+    // Another device's record, made by a second core.
+    let mut other = started();
+    other.entropy = vec![9; 32];
+    other.send(Event::SetDisplayName {
+        name: "From the laptop".into(),
+    });
+    let remote = other.model.log.records()[0].to_stored();
+    let remote_for_server = remote.clone();
+    *slot.lock().unwrap() = Box::new(move |request| {
+        let mut response = accept_all(request);
+        if response.cursor == 0 {
+            response.records = vec![remote_for_server.clone()];
+            response.cursor = 7;
+        }
+        json(200, &response)
+    });
+    harness.send(Event::SyncNow);
+    assert_eq!(
+        harness.model.log.progress().settings.display_name(),
+        "From the laptop"
+    );
+    assert_eq!(harness.model.sync.cursor, 7);
+
+    let append = harness
+        .store
+        .requests
+        .iter()
+        .position(
+            |r| matches!(r, StoreRequest::AppendSynced { records } if records[0].id == remote.id),
+        )
+        .expect("the remote record is stored");
+    let cursor = harness
+        .store
+        .requests
+        .iter()
+        .position(|r| matches!(r, StoreRequest::SetMeta { key, value } if key == "sync_cursor" && value == "7"))
+        .expect("the cursor is saved");
+    assert!(append < cursor, "stored before the cursor moves");
+
+    harness.send(Event::SyncNow);
+    assert_eq!(sync_bodies(&harness).last().unwrap().cursor, 7);
+}
+
+#[test]
+fn an_unreadable_answer_keeps_records_pending_and_retries() {
+    let (mut harness, slot) = with_server(default_server());
+    join(&mut harness);
+    *slot.lock().unwrap() = Box::new(|_| {
+        HttpResult::Ok(HttpResponse {
+            status: 200,
+            headers: vec![],
+            body: b"<html>captive portal</html>".to_vec(),
+        })
+    });
+    harness.send(Event::SetDisplayName { name: "Sam".into() });
+    harness.advance(2_000);
+    assert!(matches!(
+        harness.model.sync.phase,
+        shared::sync::client::Phase::BackingOff { .. }
+    ));
+    let name = harness
+        .store
+        .records
+        .iter()
+        .find(|r| r.record.kind == "display_name_set")
+        .unwrap();
+    assert_eq!(name.sync, SyncMark::Pending);
+
+    // An answer that does not match what was sent is treated the same way.
+    *slot.lock().unwrap() = Box::new(|request| {
+        let mut response = accept_all(request);
+        response.results.clear();
+        json(200, &response)
+    });
+    harness.advance(5_000);
+    assert!(matches!(
+        harness.model.sync.phase,
+        shared::sync::client::Phase::BackingOff { .. }
+    ));
+    assert_eq!(harness.model.sync.failures, 2);
+}
+
+#[test]
+fn a_newer_sound_pack_replaces_the_built_in_one_and_persists() {
+    let (mut harness, slot) = with_server(default_server());
+    join(&mut harness);
+    let mut newer = harness.model.content.pack.clone();
+    newer.version = 2;
+    newer.modules[0].title = "Basics, revised".into();
+    let mut broken = newer.clone();
+    broken.version = 3;
+    broken.modules[1].prerequisites = vec!["nowhere".into()];
+    let pack_json = serde_json::to_vec(&newer).unwrap();
+    let offered = Arc::new(Mutex::new(2u32));
+    let offered_in = offered.clone();
+    *slot.lock().unwrap() = Box::new(move |request| {
+        if request.url.ends_with("/pack") {
+            return HttpResult::Ok(HttpResponse {
+                status: 200,
+                headers: vec![],
+                body: pack_json.clone(),
+            });
+        }
+        let mut response = accept_all(request);
+        response.pack_version = *offered_in.lock().unwrap();
+        json(200, &response)
+    });
+    harness.send(Event::SyncNow);
+    assert_eq!(harness.model.content.pack.version, 2);
+    assert_eq!(
+        harness.model.content.pack.modules[0].title,
+        "Basics, revised"
+    );
+    assert_eq!(
+        notice(&harness.view()),
+        Some("New learning content has arrived. Your progress is kept.")
+    );
+    let mut reopened = harness.reopen();
+    reopened.start();
+    assert_eq!(
+        reopened.model.content.pack.version, 2,
+        "kept for offline use"
+    );
+
+    // A broken pack is refused: the app keeps teaching what it has.
+    let broken_json = serde_json::to_vec(&broken).unwrap();
+    *offered.lock().unwrap() = 3;
+    *slot.lock().unwrap() = Box::new(move |request| {
+        if request.url.ends_with("/pack") {
+            return HttpResult::Ok(HttpResponse {
+                status: 200,
+                headers: vec![],
+                body: broken_json.clone(),
+            });
+        }
+        let mut response = accept_all(request);
+        response.pack_version = 3;
+        json(200, &response)
+    });
+    harness.send(Event::SyncNow);
+    assert_eq!(harness.model.content.pack.version, 2);
+}
+
+#[test]
+fn pairing_shows_a_code_and_a_second_device_joins_with_it() {
+    let (mut harness, slot) = with_server(default_server());
+    join(&mut harness);
+    let expires = harness.now_ms + 10 * 60_000;
+    *slot.lock().unwrap() = Box::new(move |_| {
+        json(
+            201,
+            &PairingCode {
+                code: "482913".into(),
+                expires_at_ms: expires,
+            },
+        )
+    });
+    harness.send(Event::Navigate {
+        to: Destination::Settings,
+    });
+    harness.send(Event::StartPairing);
+    let ScreenView::Settings(settings) = harness.view().screen else {
+        panic!()
+    };
+    let SyncSettingsView::Joined(joined) = settings.sync else {
+        panic!()
+    };
+    assert_eq!(
+        joined.pairing_text.as_deref(),
+        Some("Enter this code on your other device: 482 913. It works until 09:10 and only once.")
+    );
+
+    let (mut laptop, laptop_slot) = with_server(default_server());
+    *laptop_slot.lock().unwrap() = Box::new(|request| {
+        if request.url.ends_with("/pair/complete") {
+            enrolled()
+        } else {
+            json(200, &accept_all(request))
+        }
+    });
+    laptop.send(Event::Pair {
+        server: SERVER.into(),
+        code: "482 913".into(),
+    });
+    let body: serde_json::Value = serde_json::from_slice(&laptop.http_log[0].body).unwrap();
+    assert_eq!(body["code"], "482913");
+    assert!(laptop.model.sync.is_linked());
+}
+
+#[test]
+fn deleting_the_account_unlinks_and_makes_everything_unsynced_again() {
+    let (mut harness, slot) = with_server(default_server());
+    harness.send(Event::SetDisplayName { name: "Sam".into() });
+    join(&mut harness);
+    assert!(
+        harness
+            .store
+            .records
+            .iter()
+            .all(|r| r.sync == SyncMark::Synced)
+    );
+    *slot.lock().unwrap() = Box::new(|_| {
+        HttpResult::Ok(HttpResponse {
+            status: 204,
+            headers: vec![],
+            body: vec![],
+        })
+    });
+    harness.send(Event::Navigate {
+        to: Destination::Settings,
+    });
+    harness.send(Event::ConfirmDeleteAccount);
+    assert!(harness.model.sync.is_linked(), "not without confirming");
+    harness.send(Event::DeleteAccount);
+    harness.send(Event::ConfirmDeleteAccount);
+    let delete = harness.http_log.last().unwrap();
+    assert_eq!(delete.method, "DELETE");
+    assert!(!harness.model.sync.is_linked());
+    assert!(
+        harness
+            .store
+            .records
+            .iter()
+            .all(|r| r.sync == SyncMark::Pending)
+    );
+    assert!(!harness.store.meta.iter().any(|m| m.key == "link"));
+    assert_eq!(
+        harness.model.log.progress().settings.display_name(),
+        "Sam",
+        "local progress stays"
+    );
+    assert_eq!(harness.view().sync.state, SyncState::LocalOnly);
+}
