@@ -1,0 +1,118 @@
+//! `nc-server`: starts the sync server, or manages cohorts. See `nc-server --help`.
+// This is a command-line program: printing the address and cohort codes is its output.
+#![allow(clippy::print_stdout)]
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::Parser;
+use server::cli::{Cli, CohortCommand, Command, ServeArgs};
+use server::pack::ServedPack;
+use server::service::Service;
+use server::storage::Storage;
+use server::storage::sqlite::SqliteStorage;
+use tracing_subscriber::filter::Targets;
+use tracing_subscriber::prelude::*;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let filter: Targets = match cli.log.parse() {
+        Ok(filter) => filter,
+        Err(e) => {
+            eprintln!("nc-server: --log {:?} is not a log filter: {e}", cli.log);
+            return ExitCode::FAILURE;
+        }
+    };
+    tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_ansi(std::io::stderr().is_terminal()),
+        )
+        .with(filter)
+        .init();
+    match run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("nc-server: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn open(cli: &Cli, pack: ServedPack) -> Result<Service<SqliteStorage>, String> {
+    let storage = SqliteStorage::open(&cli.db).map_err(|e| e.to_string())?;
+    Ok(Service::new(storage, pack))
+}
+
+fn run(cli: &Cli) -> Result<(), String> {
+    match &cli.command {
+        Some(Command::Cohort(CohortCommand::Add { name })) => {
+            let service = open(cli, ServedPack::builtin())?;
+            let cohort = service.add_cohort(name).map_err(|e| e.to_string())?;
+            eprintln!(
+                "Created the cohort \"{}\". Its learners join with this code:",
+                cohort.name
+            );
+            println!("{}", cohort.code);
+            Ok(())
+        }
+        Some(Command::Cohort(CohortCommand::List)) => {
+            let service = open(cli, ServedPack::builtin())?;
+            for cohort in service.storage().cohorts().map_err(|e| e.to_string())? {
+                println!("{}\t{}", cohort.code, cohort.name);
+            }
+            Ok(())
+        }
+        None => serve(cli, &cli.serve),
+    }
+}
+
+fn serve(cli: &Cli, args: &ServeArgs) -> Result<(), String> {
+    let pack = match &args.pack {
+        Some(dir) => ServedPack::load(dir, args.pack_fingerprint.as_deref())?,
+        None => ServedPack::builtin(),
+    };
+    tracing::info!(pack = %pack.id, version = pack.version, "serving content pack");
+    let service = open(cli, pack)?.with_pairing_ttl_ms(args.pairing_ttl.saturating_mul(1000));
+    if let Some(name) = &args.demo_cohort {
+        let cohort = service.ensure_cohort(name).map_err(|e| e.to_string())?;
+        println!("Cohort \"{}\": join with code {}", cohort.name, cohort.code);
+    }
+    let service = Arc::new(service);
+    let app = server::http::router(Arc::clone(&service), args.web_dir.as_deref());
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the async runtime: {e}"))?;
+    let served = runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(args.bind)
+            .await
+            .map_err(|e| format!("cannot listen on {}: {e}", args.bind))?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| format!("cannot read the address in use: {e}"))?;
+        // Tests and scripts read this line to learn the port when --bind asks for port 0.
+        println!("nc-server listening on http://{addr}");
+        let _ = std::io::stdout().flush();
+        tracing::info!(%addr, db = %cli.db.display(), "listening");
+        server::serve(listener, app, server::shutdown::signal())
+            .await
+            .map_err(|e| format!("the server failed: {e}"))
+    });
+    // Blocking work still running after the grace period is given a moment, not forever.
+    runtime.shutdown_timeout(Duration::from_secs(5));
+    let stats = service.storage().writer_stats();
+    tracing::info!(
+        writes = stats.jobs.load(std::sync::atomic::Ordering::Relaxed),
+        transactions = stats
+            .transactions
+            .load(std::sync::atomic::Ordering::Relaxed),
+        "stopped"
+    );
+    // Dropping the last handle closes the database after the writer's queue is empty.
+    drop(service);
+    served
+}

@@ -1,0 +1,142 @@
+//! The checks one incoming record must pass before it is stored (ADR 0008), as pure functions.
+//!
+//! Reasons are written for the learner: the device shows them beside the record that could not
+//! sync. A record that fails stays on the device; nothing here deletes anything.
+
+use shared::record::{Record, StoredRecord};
+use shared::sync::wire::{MAX_CLOCK_AHEAD_MS, MAX_RECORD_BODY};
+
+/// Checks a record sent by `device` at server time `now_ms`. On success, returns the record as
+/// it will be stored: its id in canonical form, so `AB…` and `ab…` are the same record.
+pub fn check(record: &StoredRecord, device: &str, now_ms: u64) -> Result<StoredRecord, String> {
+    if record.body.len() > MAX_RECORD_BODY {
+        return Err(format!(
+            "This item is too large to sync ({} KB; the limit is {} KB).",
+            record.body.len().div_ceil(1024),
+            MAX_RECORD_BODY / 1024
+        ));
+    }
+    let decoded = Record::from_stored(record).map_err(|detail| {
+        format!(
+            "The server could not read this item ({detail}). A newer version of the app may fix it."
+        )
+    })?;
+    if record.device != device {
+        return Err(format!(
+            "This item says it was made on another device (\"{}\"), so this device cannot send it.",
+            shorten(&record.device)
+        ));
+    }
+    if record.wall_ms > now_ms.saturating_add(MAX_CLOCK_AHEAD_MS) {
+        return Err(
+            "This item is dated more than a day in the future. Check the date and time on this device."
+                .to_owned(),
+        );
+    }
+    Ok(StoredRecord {
+        id: decoded.id.to_string(),
+        ..record.clone()
+    })
+}
+
+/// The reason given when an id is already stored with different content.
+pub const CONFLICT: &str = "Another item with the same id, but different content, is already stored. The stored one was kept.";
+
+/// Keeps a reason readable when a device id is long or odd.
+fn shorten(text: &str) -> String {
+    const MAX: usize = 40;
+    if text.chars().count() <= MAX {
+        text.to_owned()
+    } else {
+        text.chars().take(MAX).chain("…".chars()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use shared::clock::{Hlc, RecordId};
+    use shared::record::RecordBody;
+
+    use super::*;
+
+    const NOW: u64 = 1_800_000_000_000;
+
+    fn record(device: &str, wall_ms: u64) -> StoredRecord {
+        Record {
+            id: RecordId::v7(wall_ms, 7),
+            device: device.to_owned(),
+            hlc: Hlc {
+                wall_ms,
+                counter: 0,
+            },
+            pack_version: 1,
+            body: RecordBody::StepReached {
+                lesson: "l".into(),
+                step: 1,
+            },
+        }
+        .to_stored()
+    }
+
+    #[test]
+    fn a_good_record_passes_with_its_id_in_canonical_form() {
+        let mut sent = record("phone", NOW);
+        let canonical = sent.id.clone();
+        sent.id = sent.id.to_uppercase();
+        let stored = check(&sent, "phone", NOW).unwrap();
+        assert_eq!(stored.id, canonical);
+        assert_eq!(stored.body, sent.body);
+    }
+
+    #[test]
+    fn another_devices_record_is_rejected() {
+        let reason = check(&record("laptop", NOW), "phone", NOW).unwrap_err();
+        assert!(reason.contains("another device (\"laptop\")"), "{reason}");
+    }
+
+    #[test]
+    fn a_day_ahead_is_the_limit() {
+        assert!(check(&record("phone", NOW + MAX_CLOCK_AHEAD_MS), "phone", NOW).is_ok());
+        let reason =
+            check(&record("phone", NOW + MAX_CLOCK_AHEAD_MS + 1), "phone", NOW).unwrap_err();
+        assert!(reason.contains("in the future"), "{reason}");
+        // Ten minutes either way is an ordinary clock difference.
+        assert!(check(&record("phone", NOW + 600_000), "phone", NOW).is_ok());
+        assert!(check(&record("phone", NOW - 600_000), "phone", NOW).is_ok());
+    }
+
+    #[test]
+    fn bodies_over_16_kb_are_rejected() {
+        let mut big = record("phone", NOW);
+        big.body = format!(
+            "{{\"type\":\"display_name_set\",\"name\":\"{}\"}}",
+            "x".repeat(MAX_RECORD_BODY)
+        );
+        big.kind = "display_name_set".into();
+        let reason = check(&big, "phone", NOW).unwrap_err();
+        assert!(reason.contains("too large"), "{reason}");
+    }
+
+    #[test]
+    fn records_that_do_not_decode_are_rejected_with_the_detail() {
+        let mut bad = record("phone", NOW);
+        bad.kind = "quiz_finished".into();
+        let reason = check(&bad, "phone", NOW).unwrap_err();
+        assert!(reason.contains("could not read"), "{reason}");
+        assert!(reason.contains("quiz_finished"), "{reason}");
+
+        let mut bad_id = record("phone", NOW);
+        bad_id.id = "not-a-uuid".into();
+        assert!(check(&bad_id, "phone", NOW).is_err());
+
+        let mut lying = record("phone", NOW);
+        lying.private = true;
+        assert!(check(&lying, "phone", NOW).is_err());
+    }
+
+    #[test]
+    fn long_device_ids_are_shortened_in_reasons() {
+        let reason = check(&record(&"d".repeat(500), NOW), "phone", NOW).unwrap_err();
+        assert!(reason.len() < 200, "{reason}");
+    }
+}

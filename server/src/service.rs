@@ -1,0 +1,347 @@
+//! The sync service: ADR 0008's rules on top of a [`Storage`], as a [`SyncProtocol`].
+//!
+//! The HTTP layer only decodes requests and encodes answers; every decision (who the token
+//! belongs to, which records are accepted, what the cursor becomes) is made here, so an
+//! in-process server in tests behaves exactly like the real one.
+
+use std::sync::{Arc, Mutex, PoisonError};
+
+use shared::sync::protocol::{ApiError, SyncProtocol};
+use shared::sync::wire::{
+    EnrolRequest, Enrolled, MAX_BATCH, PairRequest, PairingCode, RecordResult, RecordStatus,
+    SyncRequest, SyncResponse,
+};
+
+use crate::clock::{Clock, SystemClock};
+use crate::pack::ServedPack;
+use crate::rules;
+use crate::secrets::{self, TokenHash};
+use crate::storage::{Cohort, DeviceAuth, NewDevice, PutOutcome, Storage, StorageError};
+
+/// How long a pairing code lives, by default (ADR 0008: ten minutes).
+pub const PAIRING_TTL_MS: u64 = 10 * 60 * 1000;
+
+/// Longest device id accepted. Device ids are 16 hex characters today; the slack is for other
+/// shells, not for storing essays.
+pub const MAX_DEVICE_ID: usize = 64;
+
+/// Wrong pairing codes allowed per minute, across the server. Six digits are a million codes:
+/// at this rate, guessing any one live code in its ten minutes has odds of about 1 in 3,000.
+pub const PAIRING_FAILURES_PER_MINUTE: u32 = 30;
+
+/// Counts wrong pairing codes in the current minute.
+#[derive(Debug, Default)]
+struct FailureWindow {
+    minute: u64,
+    failures: u32,
+}
+
+impl FailureWindow {
+    fn blocked(&mut self, now_ms: u64) -> bool {
+        let minute = now_ms / 60_000;
+        if minute != self.minute {
+            self.minute = minute;
+            self.failures = 0;
+        }
+        self.failures >= PAIRING_FAILURES_PER_MINUTE
+    }
+
+    fn fail(&mut self) {
+        self.failures = self.failures.saturating_add(1);
+    }
+}
+
+/// The service, over any storage.
+pub struct Service<S: Storage> {
+    storage: S,
+    clock: Arc<dyn Clock>,
+    pack: ServedPack,
+    pairing_ttl_ms: u64,
+    pairing_failures: Mutex<FailureWindow>,
+}
+
+impl<S: Storage> std::fmt::Debug for Service<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Service")
+            .field("pack_version", &self.pack.version)
+            .field("pairing_ttl_ms", &self.pairing_ttl_ms)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Logs a storage failure and turns it into the answer a device sees. Storage failures are the
+/// server's fault, never the client's, so the details stay in the log.
+fn internal(error: &StorageError) -> ApiError {
+    tracing::error!(%error, "storage failed");
+    ApiError::new(
+        500,
+        "internal",
+        "Something went wrong on the server. Your progress is safe on this device and will sync later.",
+    )
+}
+
+fn check_device_id(device: &str) -> Result<(), ApiError> {
+    if device.is_empty() || device.len() > MAX_DEVICE_ID || device.chars().any(char::is_control) {
+        return Err(ApiError::bad_request(format!(
+            "`device` must be 1 to {MAX_DEVICE_ID} characters, with no control characters."
+        )));
+    }
+    Ok(())
+}
+
+impl<S: Storage> Service<S> {
+    pub fn new(storage: S, pack: ServedPack) -> Self {
+        Self {
+            storage,
+            clock: Arc::new(SystemClock),
+            pack,
+            pairing_ttl_ms: PAIRING_TTL_MS,
+            pairing_failures: Mutex::new(FailureWindow::default()),
+        }
+    }
+
+    #[must_use]
+    pub fn with_clock(mut self, clock: Arc<dyn Clock>) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    #[must_use]
+    pub fn with_pairing_ttl_ms(mut self, ttl_ms: u64) -> Self {
+        self.pairing_ttl_ms = ttl_ms;
+        self
+    }
+
+    pub fn storage(&self) -> &S {
+        &self.storage
+    }
+
+    pub fn pack_info(&self) -> &ServedPack {
+        &self.pack
+    }
+
+    /// Makes a cohort with a fresh code, for the operator.
+    pub fn add_cohort(&self, name: &str) -> Result<Cohort, StorageError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(StorageError::Other("a cohort needs a name".to_owned()));
+        }
+        // A collision among 31^8 codes is very unlikely; trying a few times makes it impossible
+        // in practice without a loop that could spin.
+        for _ in 0..8 {
+            let code = secrets::new_cohort_code();
+            if let Some(cohort) = self.storage.add_cohort(name, &code, self.clock.now_ms())? {
+                return Ok(cohort);
+            }
+        }
+        Err(StorageError::Other(
+            "could not find an unused cohort code".to_owned(),
+        ))
+    }
+
+    /// The cohort with this name, made if there is none: for `--demo-cohort`.
+    pub fn ensure_cohort(&self, name: &str) -> Result<Cohort, StorageError> {
+        match self
+            .storage
+            .cohorts()?
+            .into_iter()
+            .find(|c| c.name == name.trim())
+        {
+            Some(cohort) => Ok(cohort),
+            None => self.add_cohort(name),
+        }
+    }
+
+    /// Who a bearer token belongs to, or 401.
+    fn authenticate(&self, token: Option<&str>) -> Result<DeviceAuth, ApiError> {
+        let token = token.ok_or_else(ApiError::unauthorized)?;
+        self.storage
+            .device_for_token(&TokenHash::of(token))
+            .map_err(|e| internal(&e))?
+            .ok_or_else(ApiError::unauthorized)
+    }
+
+    fn new_device(device: &str) -> (String, NewDevice<'_>) {
+        let token = secrets::new_token();
+        let new = NewDevice {
+            device,
+            token_hash: TokenHash::of(&token),
+        };
+        (token, new)
+    }
+}
+
+impl<S: Storage> SyncProtocol for Service<S> {
+    fn enrol(&self, request: EnrolRequest) -> Result<Enrolled, ApiError> {
+        check_device_id(&request.device)?;
+        let code = secrets::normalize_cohort_code(&request.cohort_code);
+        let cohort = self
+            .storage
+            .cohort_by_code(&code)
+            .map_err(|e| internal(&e))?
+            .ok_or_else(|| {
+                ApiError::new(
+                    404,
+                    "unknown_cohort",
+                    "No programme has that code. Check it with your programme lead.",
+                )
+            })?;
+        let (token, device) = Self::new_device(&request.device);
+        let account = self
+            .storage
+            .enrol(
+                &cohort,
+                &secrets::new_user_id(),
+                device,
+                self.clock.now_ms(),
+            )
+            .map_err(|e| internal(&e))?;
+        tracing::info!(cohort = %cohort.name, "a learner enrolled");
+        Ok(Enrolled {
+            token,
+            user: account.public_id,
+            cohort: account.cohort,
+        })
+    }
+
+    fn start_pairing(&self, token: Option<&str>) -> Result<PairingCode, ApiError> {
+        let auth = self.authenticate(token)?;
+        let now = self.clock.now_ms();
+        let expires_at_ms = now.saturating_add(self.pairing_ttl_ms);
+        for _ in 0..8 {
+            let code = secrets::new_pairing_code();
+            if self
+                .storage
+                .add_pairing_code(auth.user, &code, expires_at_ms, now)
+                .map_err(|e| internal(&e))?
+            {
+                return Ok(PairingCode {
+                    code,
+                    expires_at_ms,
+                });
+            }
+        }
+        Err(internal(&StorageError::Other(
+            "could not find an unused pairing code".to_owned(),
+        )))
+    }
+
+    fn complete_pairing(&self, request: PairRequest) -> Result<Enrolled, ApiError> {
+        check_device_id(&request.device)?;
+        let code = request.code.trim();
+        if !secrets::is_pairing_code(code) {
+            return Err(ApiError::bad_request(
+                "A pairing code is six digits. Check the code on your other device.",
+            ));
+        }
+        let now = self.clock.now_ms();
+        let too_many = || {
+            ApiError::new(
+                429,
+                "too_many_attempts",
+                "Too many wrong pairing codes were tried. Wait a minute, then try again.",
+            )
+        };
+        if self
+            .pairing_failures
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .blocked(now)
+        {
+            return Err(too_many());
+        }
+        let (token, device) = Self::new_device(&request.device);
+        let Some(account) = self
+            .storage
+            .redeem_pairing_code(code, device, now)
+            .map_err(|e| internal(&e))?
+        else {
+            self.pairing_failures
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .fail();
+            return Err(ApiError::new(
+                404,
+                "bad_pairing_code",
+                "That pairing code is wrong, already used or expired. Make a new one on your other device.",
+            ));
+        };
+        Ok(Enrolled {
+            token,
+            user: account.public_id,
+            cohort: account.cohort,
+        })
+    }
+
+    fn sync(&self, token: Option<&str>, request: SyncRequest) -> Result<SyncResponse, ApiError> {
+        let auth = self.authenticate(token)?;
+        if request.records.len() > MAX_BATCH {
+            return Err(ApiError::bad_request(format!(
+                "A sync may carry at most {MAX_BATCH} records; this one has {}. Send them in smaller batches.",
+                request.records.len()
+            )));
+        }
+        let now = self.clock.now_ms();
+        let checked: Vec<Result<_, String>> = request
+            .records
+            .iter()
+            .map(|record| rules::check(record, &auth.device, now))
+            .collect();
+        let to_store: Vec<_> = checked
+            .iter()
+            .filter_map(|c| c.as_ref().ok())
+            .cloned()
+            .collect();
+        let mut outcomes = self
+            .storage
+            .put_records(auth.user, to_store, now)
+            .map_err(|e| internal(&e))?
+            .into_iter();
+        let results = request
+            .records
+            .iter()
+            .zip(checked)
+            .map(|(sent, checked)| {
+                let (status, reason) = match checked {
+                    Err(reason) => (RecordStatus::Rejected, Some(reason)),
+                    Ok(_) => match outcomes.next() {
+                        Some(PutOutcome::Stored) => (RecordStatus::Accepted, None),
+                        Some(PutOutcome::Duplicate) => (RecordStatus::Duplicate, None),
+                        Some(PutOutcome::Conflict) | None => {
+                            (RecordStatus::Rejected, Some(rules::CONFLICT.to_owned()))
+                        }
+                    },
+                };
+                RecordResult {
+                    id: sent.id.clone(),
+                    status,
+                    reason,
+                }
+            })
+            .collect();
+        let page = self
+            .storage
+            .records_after(auth.user, &auth.device, request.cursor, MAX_BATCH)
+            .map_err(|e| internal(&e))?;
+        Ok(SyncResponse {
+            results,
+            records: page.records,
+            cursor: page.cursor,
+            more: page.more,
+            pack_version: self.pack.version,
+        })
+    }
+
+    fn pack(&self) -> Result<Vec<u8>, ApiError> {
+        Ok(self.pack.json.to_vec())
+    }
+
+    fn delete_account(&self, token: Option<&str>) -> Result<(), ApiError> {
+        let auth = self.authenticate(token)?;
+        self.storage
+            .delete_user(auth.user)
+            .map_err(|e| internal(&e))?;
+        tracing::info!("a learner deleted their account");
+        Ok(())
+    }
+}

@@ -1,0 +1,147 @@
+//! Where the server keeps cohorts, learners, devices, pairing codes and records.
+//!
+//! [`Storage`] is the whole of what the sync service needs from a database, so that a
+//! PostgreSQL backend can follow without touching the protocol rules. [`sqlite`] is the
+//! implementation used by default: one embedded file.
+//!
+//! Every method that reads or writes records takes the learner's [`UserId`]: there is no way to
+//! ask for records without saying whose they are.
+
+pub mod sqlite;
+
+use shared::record::StoredRecord;
+
+use crate::secrets::TokenHash;
+
+/// A learner's row id. Never leaves the server: devices see [`Account::public_id`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct UserId(pub i64);
+
+/// A cohort: a group of learners who join with the same code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cohort {
+    pub id: i64,
+    pub name: String,
+    /// In normalized form (see [`crate::secrets::normalize_cohort_code`]).
+    pub code: String,
+}
+
+/// A learner, as enrolment and pairing report them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub user: UserId,
+    pub public_id: String,
+    pub cohort: String,
+}
+
+/// Who a token belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceAuth {
+    pub user: UserId,
+    /// The device id the device stamps its records with.
+    pub device: String,
+}
+
+/// A device joining: its own id and the hash of the token it was given.
+#[derive(Debug, Clone, Copy)]
+pub struct NewDevice<'a> {
+    pub device: &'a str,
+    pub token_hash: TokenHash,
+}
+
+/// What happened to one record offered for storage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PutOutcome {
+    /// Stored now.
+    Stored,
+    /// The learner already has this id with the same content.
+    Duplicate,
+    /// The learner already has this id with different content; nothing was changed.
+    Conflict,
+}
+
+/// Records after a cursor, and where the next request should start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub records: Vec<StoredRecord>,
+    pub cursor: u64,
+    pub more: bool,
+}
+
+/// A failure inside the storage layer. Never caused by what a client sent: the service checks
+/// requests before they reach storage, so these become 500s and are logged.
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{0}")]
+    Other(String),
+}
+
+/// Everything the sync service stores. Implementations must be safe to call from many threads.
+pub trait Storage: Send + Sync + 'static {
+    /// Adds a cohort. Returns `None` if the code is already taken (the caller makes another).
+    fn add_cohort(
+        &self,
+        name: &str,
+        code: &str,
+        now_ms: u64,
+    ) -> Result<Option<Cohort>, StorageError>;
+
+    /// Every cohort, oldest first.
+    fn cohorts(&self) -> Result<Vec<Cohort>, StorageError>;
+
+    fn cohort_by_code(&self, code: &str) -> Result<Option<Cohort>, StorageError>;
+
+    /// Creates a learner in a cohort with their first device.
+    fn enrol(
+        &self,
+        cohort: &Cohort,
+        public_id: &str,
+        device: NewDevice<'_>,
+        now_ms: u64,
+    ) -> Result<Account, StorageError>;
+
+    fn device_for_token(&self, token_hash: &TokenHash) -> Result<Option<DeviceAuth>, StorageError>;
+
+    /// Stores a pairing code for a learner, and forgets expired ones. Returns `false` if the code
+    /// is held by another live pairing (the caller makes another).
+    fn add_pairing_code(
+        &self,
+        user: UserId,
+        code: &str,
+        expires_at_ms: u64,
+        now_ms: u64,
+    ) -> Result<bool, StorageError>;
+
+    /// Uses up a live pairing code, adding the device to its learner, in one transaction.
+    /// `None` if no live code matches: wrong, already used or expired.
+    fn redeem_pairing_code(
+        &self,
+        code: &str,
+        device: NewDevice<'_>,
+        now_ms: u64,
+    ) -> Result<Option<Account>, StorageError>;
+
+    /// Stores records for a learner, in order, each with its own outcome. Records must already
+    /// have passed the service's checks; `id`s must be in canonical form.
+    fn put_records(
+        &self,
+        user: UserId,
+        records: Vec<StoredRecord>,
+        received_at_ms: u64,
+    ) -> Result<Vec<PutOutcome>, StorageError>;
+
+    /// The learner's records from devices other than `device`, after `cursor`, oldest first, at
+    /// most `limit`. When nothing more waits, the cursor moves past the device's own records too.
+    fn records_after(
+        &self,
+        user: UserId,
+        device: &str,
+        cursor: u64,
+        limit: usize,
+    ) -> Result<Page, StorageError>;
+
+    /// Deletes a learner and everything stored for them: devices, tokens, pairing codes, records.
+    fn delete_user(&self, user: UserId) -> Result<(), StorageError>;
+}

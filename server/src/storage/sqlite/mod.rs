@@ -1,0 +1,445 @@
+//! The SQLite storage: one file, in WAL mode, with one writer thread and a pool of readers.
+//!
+//! Writes go through [`writer`] (group commit, `synchronous = FULL`: an answered write survives
+//! a crash or power cut). Reads use their own connections, which WAL lets run alongside the
+//! writer; each sync's read happens in one read transaction, so it sees one consistent snapshot.
+//! SQL lives in `queries/*.sql` and `migrations/*.sql` beside this file.
+
+pub mod migrations;
+mod writer;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use shared::record::StoredRecord;
+
+use self::writer::Writer;
+pub use self::writer::WriterStats;
+use super::{
+    Account, Cohort, DeviceAuth, NewDevice, Page, PutOutcome, Storage, StorageError, UserId,
+};
+use crate::secrets::TokenHash;
+
+mod sql {
+    pub(super) const INSERT_COHORT: &str = include_str!("queries/insert_cohort.sql");
+    pub(super) const COHORTS: &str = include_str!("queries/cohorts.sql");
+    pub(super) const COHORT_BY_CODE: &str = include_str!("queries/cohort_by_code.sql");
+    pub(super) const INSERT_USER: &str = include_str!("queries/insert_user.sql");
+    pub(super) const INSERT_DEVICE: &str = include_str!("queries/insert_device.sql");
+    pub(super) const DEVICE_FOR_TOKEN: &str = include_str!("queries/device_for_token.sql");
+    pub(super) const ACCOUNT: &str = include_str!("queries/account.sql");
+    pub(super) const DELETE_EXPIRED_PAIRING_CODES: &str =
+        include_str!("queries/delete_expired_pairing_codes.sql");
+    pub(super) const INSERT_PAIRING_CODE: &str = include_str!("queries/insert_pairing_code.sql");
+    pub(super) const TAKE_PAIRING_CODE: &str = include_str!("queries/take_pairing_code.sql");
+    pub(super) const INSERT_RECORD: &str = include_str!("queries/insert_record.sql");
+    pub(super) const EXISTING_RECORD: &str = include_str!("queries/existing_record.sql");
+    pub(super) const RECORDS_AFTER: &str = include_str!("queries/records_after.sql");
+    pub(super) const LAST_SEQ: &str = include_str!("queries/last_seq.sql");
+    pub(super) const DELETE_USER: &str = include_str!("queries/delete_user.sql");
+}
+
+/// How long a connection waits for a lock before giving up. Only the writer writes, so this is
+/// a safety net (a checkpoint, an operator's `sqlite3` shell), not the normal path.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Idle read connections kept open; more are opened under load and closed after.
+const MAX_IDLE_READERS: usize = 16;
+
+/// SQLite stores signed 64-bit integers. Values that do not fit (only a hostile cursor could be
+/// that large) are clamped: no stored number is that large either, so the meaning is kept.
+fn int(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+fn uint(value: i64) -> u64 {
+    u64::try_from(value).unwrap_or(0)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("cannot open the database {path}: {source}")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("cannot prepare the database {path}: {source}")]
+    Migrate {
+        path: PathBuf,
+        source: migrations::MigrationError,
+    },
+    #[error("cannot start the database writer: {0}")]
+    Thread(std::io::Error),
+}
+
+pub struct SqliteStorage {
+    path: PathBuf,
+    writer: Writer,
+    readers: Mutex<Vec<Connection>>,
+}
+
+impl std::fmt::Debug for SqliteStorage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStorage")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SqliteStorage {
+    /// Opens the database at `path`, creating it on first run and applying any migrations.
+    pub fn open(path: &Path) -> Result<Self, OpenError> {
+        let open_err = |source| OpenError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut conn = Connection::open(path).map_err(open_err)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
+        // WAL: readers never block the writer or each other. FULL: a commit is on disk before
+        // its answer goes out, so a device never deletes its copy of something the server lost.
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+        )
+        .map_err(open_err)?;
+        let from = migrations::migrate(&mut conn).map_err(|source| OpenError::Migrate {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        if from == 0 {
+            tracing::info!(path = %path.display(), "created a new database");
+        }
+        Ok(Self {
+            path: path.to_path_buf(),
+            writer: Writer::start(conn).map_err(OpenError::Thread)?,
+            readers: Mutex::new(Vec::new()),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn writer_stats(&self) -> &WriterStats {
+        self.writer.stats()
+    }
+
+    fn open_reader(&self) -> Result<Connection, StorageError> {
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.execute_batch("PRAGMA query_only = ON;")?;
+        Ok(conn)
+    }
+
+    /// Runs `read` on a pooled read connection.
+    fn read<T>(
+        &self,
+        read: impl FnOnce(&mut Connection) -> Result<T, StorageError>,
+    ) -> Result<T, StorageError> {
+        let pooled = self
+            .readers
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop();
+        let mut conn = match pooled {
+            Some(conn) => conn,
+            None => self.open_reader()?,
+        };
+        let result = read(&mut conn);
+        // A connection left inside a transaction (an error mid-read) is not reused.
+        if conn.is_autocommit() {
+            let mut idle = self.readers.lock().unwrap_or_else(PoisonError::into_inner);
+            if idle.len() < MAX_IDLE_READERS {
+                idle.push(conn);
+            }
+        }
+        result
+    }
+}
+
+fn cohort_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Cohort> {
+    Ok(Cohort {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        code: row.get(2)?,
+    })
+}
+
+fn add_device(
+    conn: &Connection,
+    user: UserId,
+    device: NewDevice<'_>,
+    now_ms: u64,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(sql::INSERT_DEVICE)?.execute(params![
+        user.0,
+        device.device,
+        &device.token_hash.0[..],
+        int(now_ms)
+    ])?;
+    Ok(())
+}
+
+fn account(conn: &Connection, user: UserId) -> rusqlite::Result<Account> {
+    conn.prepare_cached(sql::ACCOUNT)?
+        .query_row([user.0], |row| {
+            Ok(Account {
+                user,
+                public_id: row.get(0)?,
+                cohort: row.get(1)?,
+            })
+        })
+}
+
+/// Stores one record, or says why it was not: already there, the same or different.
+fn put_record(
+    conn: &Connection,
+    user: UserId,
+    record: &StoredRecord,
+    received_at_ms: u64,
+) -> rusqlite::Result<PutOutcome> {
+    let inserted = conn.prepare_cached(sql::INSERT_RECORD)?.execute(params![
+        user.0,
+        record.id,
+        record.device,
+        int(record.wall_ms),
+        record.counter,
+        record.pack_version,
+        record.private,
+        record.kind,
+        record.body,
+        int(received_at_ms),
+    ])?;
+    if inserted == 1 {
+        return Ok(PutOutcome::Stored);
+    }
+    let same = conn.prepare_cached(sql::EXISTING_RECORD)?.query_row(
+        params![user.0, record.id],
+        |row| {
+            Ok(row.get::<_, String>(0)? == record.device
+                && row.get::<_, i64>(1)? == int(record.wall_ms)
+                && row.get::<_, u32>(2)? == record.counter
+                && row.get::<_, u32>(3)? == record.pack_version
+                && row.get::<_, bool>(4)? == record.private
+                && row.get::<_, String>(5)? == record.kind
+                && row.get::<_, String>(6)? == record.body)
+        },
+    )?;
+    Ok(if same {
+        PutOutcome::Duplicate
+    } else {
+        PutOutcome::Conflict
+    })
+}
+
+fn record_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<(u64, StoredRecord)> {
+    Ok((
+        uint(row.get(0)?),
+        StoredRecord {
+            id: row.get(1)?,
+            device: row.get(2)?,
+            wall_ms: uint(row.get(3)?),
+            counter: row.get(4)?,
+            pack_version: row.get(5)?,
+            private: row.get(6)?,
+            kind: row.get(7)?,
+            body: row.get(8)?,
+        },
+    ))
+}
+
+impl Storage for SqliteStorage {
+    fn add_cohort(
+        &self,
+        name: &str,
+        code: &str,
+        now_ms: u64,
+    ) -> Result<Option<Cohort>, StorageError> {
+        let (name, code) = (name.to_owned(), code.to_owned());
+        self.writer.run(move |conn| {
+            let id: Option<i64> = conn
+                .prepare_cached(sql::INSERT_COHORT)?
+                .query_row(params![name, code, int(now_ms)], |row| row.get(0))
+                .optional()?;
+            Ok(id.map(|id| Cohort { id, name, code }))
+        })
+    }
+
+    fn cohorts(&self) -> Result<Vec<Cohort>, StorageError> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(sql::COHORTS)?;
+            let cohorts = stmt
+                .query_map([], cohort_from_row)?
+                .collect::<Result<_, _>>()?;
+            Ok(cohorts)
+        })
+    }
+
+    fn cohort_by_code(&self, code: &str) -> Result<Option<Cohort>, StorageError> {
+        self.read(|conn| {
+            Ok(conn
+                .prepare_cached(sql::COHORT_BY_CODE)?
+                .query_row([code], cohort_from_row)
+                .optional()?)
+        })
+    }
+
+    fn enrol(
+        &self,
+        cohort: &Cohort,
+        public_id: &str,
+        device: NewDevice<'_>,
+        now_ms: u64,
+    ) -> Result<Account, StorageError> {
+        let (cohort_id, cohort_name) = (cohort.id, cohort.name.clone());
+        let (public_id, device_id, token_hash) = (
+            public_id.to_owned(),
+            device.device.to_owned(),
+            device.token_hash,
+        );
+        self.writer.run(move |conn| {
+            let user = UserId(
+                conn.prepare_cached(sql::INSERT_USER)?
+                    .query_row(params![public_id, cohort_id, int(now_ms)], |row| row.get(0))?,
+            );
+            let device = NewDevice {
+                device: &device_id,
+                token_hash,
+            };
+            add_device(conn, user, device, now_ms)?;
+            Ok(Account {
+                user,
+                public_id,
+                cohort: cohort_name,
+            })
+        })
+    }
+
+    fn device_for_token(&self, token_hash: &TokenHash) -> Result<Option<DeviceAuth>, StorageError> {
+        self.read(|conn| {
+            Ok(conn
+                .prepare_cached(sql::DEVICE_FOR_TOKEN)?
+                .query_row([&token_hash.0[..]], |row| {
+                    Ok(DeviceAuth {
+                        user: UserId(row.get(0)?),
+                        device: row.get(1)?,
+                    })
+                })
+                .optional()?)
+        })
+    }
+
+    fn add_pairing_code(
+        &self,
+        user: UserId,
+        code: &str,
+        expires_at_ms: u64,
+        now_ms: u64,
+    ) -> Result<bool, StorageError> {
+        let code = code.to_owned();
+        self.writer.run(move |conn| {
+            conn.prepare_cached(sql::DELETE_EXPIRED_PAIRING_CODES)?
+                .execute([int(now_ms)])?;
+            let inserted = conn
+                .prepare_cached(sql::INSERT_PAIRING_CODE)?
+                .execute(params![code, user.0, int(expires_at_ms)])?;
+            Ok(inserted == 1)
+        })
+    }
+
+    fn redeem_pairing_code(
+        &self,
+        code: &str,
+        device: NewDevice<'_>,
+        now_ms: u64,
+    ) -> Result<Option<Account>, StorageError> {
+        let (code, device_id, token_hash) =
+            (code.to_owned(), device.device.to_owned(), device.token_hash);
+        self.writer.run(move |conn| {
+            let user: Option<i64> = conn
+                .prepare_cached(sql::TAKE_PAIRING_CODE)?
+                .query_row(params![code, int(now_ms)], |row| row.get(0))
+                .optional()?;
+            let Some(user) = user.map(UserId) else {
+                return Ok(None);
+            };
+            let device = NewDevice {
+                device: &device_id,
+                token_hash,
+            };
+            add_device(conn, user, device, now_ms)?;
+            Ok(Some(account(conn, user)?))
+        })
+    }
+
+    fn put_records(
+        &self,
+        user: UserId,
+        records: Vec<StoredRecord>,
+        received_at_ms: u64,
+    ) -> Result<Vec<PutOutcome>, StorageError> {
+        if records.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.writer.run(move |conn| {
+            records
+                .iter()
+                .map(|record| put_record(conn, user, record, received_at_ms))
+                .collect::<Result<_, _>>()
+                .map_err(StorageError::from)
+        })
+    }
+
+    fn records_after(
+        &self,
+        user: UserId,
+        device: &str,
+        cursor: u64,
+        limit: usize,
+    ) -> Result<Page, StorageError> {
+        self.read(|conn| {
+            // One read transaction: the records and the last sequence number come from the same
+            // snapshot, so moving the cursor to that number never skips a record.
+            let tx = conn.transaction()?;
+            let fetch = i64::try_from(limit).unwrap_or(i64::MAX).saturating_add(1);
+            let mut rows: Vec<(u64, StoredRecord)> = tx
+                .prepare_cached(sql::RECORDS_AFTER)?
+                .query_map(params![user.0, int(cursor), device, fetch], record_from_row)?
+                .collect::<Result<_, _>>()?;
+            let more = rows.len() > limit;
+            rows.truncate(limit);
+            let cursor = if more {
+                rows.last().map_or(cursor, |(seq, _)| *seq)
+            } else {
+                // Everything from other devices has been sent: skip past this device's own
+                // records too, so the next sync does not scan them again.
+                uint(
+                    tx.prepare_cached(sql::LAST_SEQ)?
+                        .query_row([user.0], |row| row.get(0))?,
+                )
+            };
+            tx.commit()?;
+            Ok(Page {
+                records: rows.into_iter().map(|(_, record)| record).collect(),
+                cursor,
+                more,
+            })
+        })
+    }
+
+    fn delete_user(&self, user: UserId) -> Result<(), StorageError> {
+        self.writer.run(move |conn| {
+            for statement in sql::DELETE_USER.split(';').filter(|s| {
+                s.lines()
+                    .any(|l| !l.trim().is_empty() && !l.trim().starts_with("--"))
+            }) {
+                conn.prepare_cached(statement)?.execute([user.0])?;
+            }
+            Ok(())
+        })
+    }
+}

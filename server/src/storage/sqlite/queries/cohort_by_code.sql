@@ -1,0 +1,3 @@
+SELECT id, name, code
+FROM cohorts
+WHERE code = ?1

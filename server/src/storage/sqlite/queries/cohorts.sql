@@ -1,0 +1,3 @@
+SELECT id, name, code
+FROM cohorts
+ORDER BY id

@@ -1,0 +1,3 @@
+SELECT user_id, device
+FROM devices
+WHERE token_hash = ?1

@@ -1,0 +1,3 @@
+SELECT COALESCE(MAX(seq), 0)
+FROM records
+WHERE user_id = ?1

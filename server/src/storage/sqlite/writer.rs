@@ -1,0 +1,175 @@
+//! The one writer: a thread that owns the write connection and commits in groups.
+//!
+//! SQLite allows one writer at a time, and a durable commit costs an `fsync`. Rather than have
+//! request threads queue for the write lock and each pay for its own sync, they hand their work
+//! to this thread. It takes everything waiting, runs each job inside its own savepoint, and
+//! commits once for all of them: one `fsync` for many requests (group commit). A job's answer
+//! is released only after the commit that made it durable.
+//!
+//! One writer also keeps cursors safe: sequence numbers are given out in commit order, so a
+//! reader can never see record N+1 without record N.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, mpsc};
+use std::thread::JoinHandle;
+
+use rusqlite::Connection;
+
+use crate::storage::StorageError;
+
+/// Most jobs in one transaction, so that one commit never grows without bound under load.
+const MAX_GROUP: usize = 512;
+
+/// Work for the writer. `run` happens inside the group's transaction; `finish` after the commit.
+trait Job: Send {
+    /// Returns whether the job succeeded; a failed job's changes are rolled back on their own.
+    fn run(&mut self, conn: &Connection) -> bool;
+    fn finish(self: Box<Self>, committed: Result<(), String>);
+}
+
+struct Typed<T, F> {
+    work: Option<F>,
+    result: Option<Result<T, StorageError>>,
+    reply: mpsc::SyncSender<Result<T, StorageError>>,
+}
+
+impl<T, F> Job for Typed<T, F>
+where
+    T: Send,
+    F: FnOnce(&Connection) -> Result<T, StorageError> + Send,
+{
+    fn run(&mut self, conn: &Connection) -> bool {
+        let Some(work) = self.work.take() else {
+            return false;
+        };
+        // A panic in one job must not take down the writer, and with it every later write.
+        let result = catch_unwind(AssertUnwindSafe(|| work(conn))).unwrap_or_else(|_| {
+            Err(StorageError::Other(
+                "a database job panicked; its changes were rolled back".to_owned(),
+            ))
+        });
+        let ok = result.is_ok();
+        self.result = Some(result);
+        ok
+    }
+
+    fn finish(self: Box<Self>, committed: Result<(), String>) {
+        let result = match (committed, self.result) {
+            (Ok(()), Some(result)) => result,
+            (Err(e), Some(Ok(_))) => Err(StorageError::Other(format!("commit failed: {e}"))),
+            (_, Some(Err(e))) => Err(e),
+            (_, None) => Err(StorageError::Other("the job never ran".to_owned())),
+        };
+        // The caller may have gone away; then nobody needs the answer.
+        let _ = self.reply.send(result);
+    }
+}
+
+/// How much grouping happened: jobs per transaction is the saving group commit makes.
+#[derive(Debug, Default)]
+pub struct WriterStats {
+    pub jobs: AtomicU64,
+    pub transactions: AtomicU64,
+}
+
+pub(super) struct Writer {
+    sender: Option<mpsc::Sender<Box<dyn Job>>>,
+    thread: Option<JoinHandle<()>>,
+    stats: Arc<WriterStats>,
+}
+
+impl Writer {
+    pub(super) fn start(conn: Connection) -> std::io::Result<Self> {
+        let (sender, receiver) = mpsc::channel::<Box<dyn Job>>();
+        let stats = Arc::new(WriterStats::default());
+        let thread_stats = Arc::clone(&stats);
+        let thread = std::thread::Builder::new()
+            .name("nc-db-writer".to_owned())
+            .spawn(move || write_loop(&conn, &receiver, &thread_stats))?;
+        Ok(Self {
+            sender: Some(sender),
+            thread: Some(thread),
+            stats,
+        })
+    }
+
+    /// Runs `work` in the writer's next transaction and waits until it is committed.
+    pub(super) fn run<T, F>(&self, work: F) -> Result<T, StorageError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, StorageError> + Send + 'static,
+    {
+        let (reply, answer) = mpsc::sync_channel(1);
+        let job = Box::new(Typed {
+            work: Some(work),
+            result: None,
+            reply,
+        });
+        self.sender
+            .as_ref()
+            .ok_or_else(|| StorageError::Other("the database is closing".to_owned()))?
+            .send(job)
+            .map_err(|_| StorageError::Other("the database writer has stopped".to_owned()))?;
+        answer
+            .recv()
+            .map_err(|_| StorageError::Other("the database writer has stopped".to_owned()))?
+    }
+
+    pub(super) fn stats(&self) -> &WriterStats {
+        &self.stats
+    }
+}
+
+impl Drop for Writer {
+    /// Closing the queue lets the thread finish every job already sent, then stop.
+    fn drop(&mut self) {
+        self.sender.take();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn write_loop(conn: &Connection, receiver: &mpsc::Receiver<Box<dyn Job>>, stats: &WriterStats) {
+    while let Ok(first) = receiver.recv() {
+        let mut group = vec![first];
+        while group.len() < MAX_GROUP {
+            match receiver.try_recv() {
+                Ok(job) => group.push(job),
+                Err(_) => break,
+            }
+        }
+        let committed = run_group(conn, &mut group);
+        if let Err(e) = &committed {
+            tracing::error!(error = %e, jobs = group.len(), "a group of database writes failed");
+        }
+        stats.transactions.fetch_add(1, Ordering::Relaxed);
+        stats.jobs.fetch_add(group.len() as u64, Ordering::Relaxed);
+        for job in group {
+            job.finish(committed.clone());
+        }
+    }
+}
+
+fn run_group(conn: &Connection, group: &mut [Box<dyn Job>]) -> Result<(), String> {
+    conn.execute_batch("BEGIN IMMEDIATE")
+        .map_err(|e| e.to_string())?;
+    for job in group.iter_mut() {
+        let step = conn.execute_batch("SAVEPOINT job").and_then(|()| {
+            if job.run(conn) {
+                conn.execute_batch("RELEASE job")
+            } else {
+                conn.execute_batch("ROLLBACK TO job; RELEASE job")
+            }
+        });
+        if let Err(e) = step {
+            let _ = conn.execute_batch("ROLLBACK");
+            return Err(e.to_string());
+        }
+    }
+    conn.execute_batch("COMMIT").map_err(|e| {
+        let _ = conn.execute_batch("ROLLBACK");
+        e.to_string()
+    })
+}

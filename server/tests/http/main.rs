@@ -1,0 +1,38 @@
+//! Tests against the real `nc-server` binary on 127.0.0.1, each with its own SQLite file.
+//!
+//! One test binary with a module per concern, so the suite links once.
+
+mod api;
+mod bad_input;
+mod crash;
+mod isolation;
+mod pack;
+mod privacy;
+mod shutdown;
+
+use server::testing::TestServer;
+use server::testing::client::Client;
+use shared::sync::wire::Enrolled;
+
+/// The binary under test, built by cargo for this test.
+pub const BINARY: &str = env!("CARGO_BIN_EXE_nc-server");
+
+pub fn start() -> TestServer {
+    TestServer::start(BINARY)
+}
+
+/// Enrols a learner's first device.
+pub fn enrol(server: &TestServer, device: &str) -> Enrolled {
+    server
+        .client()
+        .enrol(&server.cohort_code, device)
+        .unwrap_or_else(|e| panic!("enrol {device}: {e}"))
+}
+
+/// Adds a second device to the learner who owns `token`.
+pub fn pair(client: &Client, token: &str, device: &str) -> Enrolled {
+    let code = client.start_pairing(token).expect("a pairing code");
+    client
+        .complete_pairing(&code.code, device)
+        .unwrap_or_else(|e| panic!("pair {device}: {e}"))
+}
