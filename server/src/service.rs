@@ -21,7 +21,7 @@ use crate::storage::{Cohort, DeviceAuth, NewDevice, PutOutcome, Storage, Storage
 /// How long a pairing code lives, by default (ADR 0008: ten minutes).
 pub const PAIRING_TTL_MS: u64 = 10 * 60 * 1000;
 
-/// Longest device id accepted. Device ids are 16 hex characters today; the slack is for other
+/// Longest device id accepted, in characters. Device ids are 16 hex characters today; the slack is for other
 /// shells, not for storing essays.
 pub const MAX_DEVICE_ID: usize = 64;
 
@@ -81,7 +81,10 @@ fn internal(error: &StorageError) -> ApiError {
 }
 
 fn check_device_id(device: &str) -> Result<(), ApiError> {
-    if device.is_empty() || device.len() > MAX_DEVICE_ID || device.chars().any(char::is_control) {
+    if device.is_empty()
+        || device.chars().count() > MAX_DEVICE_ID
+        || device.chars().any(char::is_control)
+    {
         return Err(ApiError::bad_request(format!(
             "`device` must be 1 to {MAX_DEVICE_ID} characters, with no control characters."
         )));
@@ -343,5 +346,228 @@ impl<S: Storage> SyncProtocol for Service<S> {
             .map_err(|e| internal(&e))?;
         tracing::info!("a learner deleted their account");
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use shared::sync::wire::MAX_CLOCK_AHEAD_MS;
+
+    use super::*;
+    use crate::clock::ManualClock;
+    use crate::storage::sqlite::SqliteStorage;
+    use crate::testing::TempDir;
+    use crate::testing::records::steps;
+
+    const NOW: u64 = 1_800_000_000_000;
+
+    struct Fixture {
+        service: Service<SqliteStorage>,
+        clock: Arc<ManualClock>,
+        code: String,
+        _dir: TempDir,
+    }
+
+    fn fixture() -> Fixture {
+        let dir = TempDir::new("service").unwrap();
+        let storage = SqliteStorage::open(&dir.path().join("db.sqlite3")).unwrap();
+        let clock = Arc::new(ManualClock::new(NOW));
+        let service = Service::new(storage, ServedPack::builtin()).with_clock(clock.clone());
+        let code = service.add_cohort("Pilot").unwrap().code;
+        Fixture {
+            service,
+            clock,
+            code,
+            _dir: dir,
+        }
+    }
+
+    fn enrol(f: &Fixture, device: &str) -> Enrolled {
+        f.service
+            .enrol(EnrolRequest {
+                cohort_code: f.code.clone(),
+                device: device.to_owned(),
+            })
+            .unwrap()
+    }
+
+    fn sync(
+        f: &Fixture,
+        token: &str,
+        cursor: u64,
+        records: Vec<shared::record::StoredRecord>,
+    ) -> SyncResponse {
+        f.service
+            .sync(Some(token), SyncRequest { cursor, records })
+            .unwrap()
+    }
+
+    #[test]
+    fn pairing_codes_expire_after_their_lifetime() {
+        let f = fixture();
+        let phone = enrol(&f, "phone");
+        let code = f.service.start_pairing(Some(&phone.token)).unwrap();
+        assert_eq!(code.expires_at_ms, NOW + PAIRING_TTL_MS);
+        f.clock.advance(PAIRING_TTL_MS);
+        let late = f
+            .service
+            .complete_pairing(PairRequest {
+                code: code.code,
+                device: "laptop".into(),
+            })
+            .unwrap_err();
+        assert_eq!((late.status, late.code), (404, "bad_pairing_code"));
+    }
+
+    #[test]
+    fn a_code_just_inside_its_lifetime_still_works() {
+        let f = fixture();
+        let phone = enrol(&f, "phone");
+        let code = f.service.start_pairing(Some(&phone.token)).unwrap();
+        f.clock.advance(PAIRING_TTL_MS - 1);
+        let laptop = f
+            .service
+            .complete_pairing(PairRequest {
+                code: code.code,
+                device: "laptop".into(),
+            })
+            .unwrap();
+        assert_eq!(laptop.user, phone.user);
+    }
+
+    #[test]
+    fn guessing_pairing_codes_is_slowed_to_a_few_a_minute() {
+        let f = fixture();
+        let phone = enrol(&f, "phone");
+        let real = f.service.start_pairing(Some(&phone.token)).unwrap();
+        let guess = |code: &str| {
+            f.service.complete_pairing(PairRequest {
+                code: code.to_owned(),
+                device: "thief".into(),
+            })
+        };
+        let wrong = if real.code == "000000" {
+            "000001"
+        } else {
+            "000000"
+        };
+        for _ in 0..PAIRING_FAILURES_PER_MINUTE {
+            assert_eq!(guess(wrong).unwrap_err().status, 404);
+        }
+        // Over the limit, even the right code waits: a guesser learns nothing from the answer.
+        assert_eq!(guess(&real.code).unwrap_err().status, 429);
+        f.clock.advance(60_000);
+        assert!(guess(&real.code).is_ok(), "a new minute, a new allowance");
+    }
+
+    #[test]
+    fn the_clock_limit_follows_the_servers_clock() {
+        let f = fixture();
+        let phone = enrol(&f, "phone");
+        let ahead = steps("phone", NOW + MAX_CLOCK_AHEAD_MS + 1, 0, 1);
+        let answer = sync(&f, &phone.token, 0, ahead.clone());
+        assert_eq!(answer.results[0].status, RecordStatus::Rejected);
+        // The same record, once the server's clock has caught up, is fine.
+        f.clock.advance(2);
+        let answer = sync(&f, &phone.token, 0, ahead);
+        assert_eq!(answer.results[0].status, RecordStatus::Accepted);
+    }
+
+    #[test]
+    fn the_same_id_twice_in_one_batch_is_stored_once() {
+        let f = fixture();
+        let phone = enrol(&f, "phone");
+        let record = steps("phone", NOW, 0, 1).remove(0);
+        let mut changed = record.clone();
+        changed.counter += 1;
+        let answer = sync(&f, &phone.token, 0, vec![record.clone(), record, changed]);
+        let statuses: Vec<_> = answer.results.iter().map(|r| r.status).collect();
+        assert_eq!(
+            statuses,
+            [
+                RecordStatus::Accepted,
+                RecordStatus::Duplicate,
+                RecordStatus::Rejected
+            ]
+        );
+    }
+
+    #[test]
+    fn the_cursor_skips_a_devices_own_records_once_it_has_everything() {
+        let f = fixture();
+        let phone = enrol(&f, "phone");
+        let code = f.service.start_pairing(Some(&phone.token)).unwrap();
+        let laptop = f
+            .service
+            .complete_pairing(PairRequest {
+                code: code.code,
+                device: "laptop".into(),
+            })
+            .unwrap();
+        let from_laptop = sync(&f, &laptop.token, 0, steps("laptop", NOW, 0, 2));
+        let from_phone = sync(&f, &phone.token, 0, steps("phone", NOW, 10, 3));
+        assert_eq!(from_phone.records.len(), 2, "the laptop's two");
+        assert_eq!(from_phone.cursor, 5, "past its own three as well");
+        assert_eq!(from_laptop.cursor, 2);
+        let laptop_again = sync(&f, &laptop.token, from_laptop.cursor, vec![]);
+        assert_eq!(laptop_again.records.len(), 3);
+        assert_eq!(laptop_again.cursor, 5);
+    }
+
+    #[test]
+    fn unknown_tokens_and_missing_tokens_are_401() {
+        let f = fixture();
+        for token in [None, Some("nope")] {
+            assert_eq!(f.service.start_pairing(token).unwrap_err().status, 401);
+            assert_eq!(f.service.delete_account(token).unwrap_err().status, 401);
+            let err = f
+                .service
+                .sync(
+                    token,
+                    SyncRequest {
+                        cursor: 0,
+                        records: vec![],
+                    },
+                )
+                .unwrap_err();
+            assert_eq!(err.status, 401);
+        }
+    }
+
+    #[test]
+    fn ensure_cohort_is_idempotent() {
+        let f = fixture();
+        let a = f.service.ensure_cohort("Demo").unwrap();
+        let b = f.service.ensure_cohort("Demo").unwrap();
+        assert_eq!(a, b);
+        assert_eq!(f.service.storage().cohorts().unwrap().len(), 2);
+        assert!(f.service.add_cohort("  ").is_err());
+    }
+
+    /// The in-process service answers through the same routing the core's tests use.
+    #[test]
+    fn serve_routes_http_requests_to_the_service() {
+        use crux_http::protocol::{HttpHeader, HttpRequest, HttpResult};
+        let f = fixture();
+        let body = serde_json::to_vec(&EnrolRequest {
+            cohort_code: f.code.clone(),
+            device: "phone".into(),
+        })
+        .unwrap();
+        let request = HttpRequest {
+            method: "POST".into(),
+            url: "http://server/api/v1/enrol".into(),
+            headers: vec![HttpHeader {
+                name: "content-type".into(),
+                value: "application/json".into(),
+            }],
+            body,
+        };
+        let HttpResult::Ok(response) = shared::sync::protocol::serve(&f.service, &request) else {
+            panic!("no response");
+        };
+        assert_eq!(response.status, 201);
+        let enrolled: Enrolled = serde_json::from_slice(&response.body).unwrap();
+        assert_eq!(enrolled.cohort, "Pilot");
     }
 }

@@ -75,6 +75,8 @@ pub(crate) fn test() -> Result<(), String> {
         "cargo test",
         cmd("cargo", &["test", "--workspace", "--locked"]).env("CI", "1"),
     )?;
+    // The sync server against its OpenAPI description, live on 127.0.0.1.
+    crate::server::api_conformance()?;
     broken_pack_fails_the_build()
 }
 

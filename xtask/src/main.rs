@@ -3,6 +3,7 @@
 #![allow(clippy::print_stdout)]
 
 mod checks;
+mod server;
 mod setup;
 mod step;
 
@@ -14,13 +15,15 @@ Usage: cargo xtask <command>
   test      Set up what is missing, then run every check CI runs:
             formatting, lints, the content pack, the wasm build, and all tests.
   run       Build and start the app.
-  check     The fast checks only: formatting, lints and the content pack.";
+  check     The fast checks only: formatting, lints and the content pack.
+  server    The sync server against server/openapi.yaml: schemathesis on the live binary.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("test") => checks::test(),
         Some("check") => checks::quick(),
+        Some("server") => server::api_conformance(),
         Some("run") => checks::start_app(),
         Some("-h" | "--help") => {
             println!("{USAGE}");

@@ -65,3 +65,58 @@ pub(crate) fn wasm_target() -> Result<(), String> {
         format!("{e}. Check the network, or see docs/TOOLCHAIN.md for Debian's rustc-web route.")
     })
 }
+
+/// The `schemathesis` version the server's API check uses (`PyPI`), pinned so CI is repeatable.
+const SCHEMATHESIS: &str = "schemathesis==4.32.5";
+
+/// `schemathesis` in its own virtual environment under `target/` (so gitignored and out of the
+/// system Python), installed on first use. Returns the path of its command.
+pub(crate) fn schemathesis() -> Result<std::path::PathBuf, String> {
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || crate::step::root().join("target"),
+        std::path::PathBuf::from,
+    );
+    let venv = target.join("tools/schemathesis-venv");
+    let program = venv.join("bin/schemathesis");
+    let stamp = venv.join("installed.txt");
+    if program.is_file() && std::fs::read_to_string(&stamp).is_ok_and(|s| s.trim() == SCHEMATHESIS)
+    {
+        return Ok(program);
+    }
+    if !has("python3") {
+        return Err("python3 is needed for schemathesis: install Python 3.9 or newer".to_owned());
+    }
+    let venv_arg = venv.to_string_lossy().into_owned();
+    if run(
+        "python3 -m venv (for schemathesis)",
+        &mut cmd("python3", &["-m", "venv", "--clear", &venv_arg]),
+    )
+    .is_err()
+    {
+        // Debian's python3 leaves the venv module out; it is its own package.
+        run(
+            "apt-get install python3-venv",
+            elevate(&["apt-get", "install", "-y", "-qq", "python3-venv"])
+                .env("DEBIAN_FRONTEND", "noninteractive"),
+        )?;
+        run(
+            "python3 -m venv (for schemathesis)",
+            &mut cmd("python3", &["-m", "venv", "--clear", &venv_arg]),
+        )?;
+    }
+    let pip = venv.join("bin/pip").to_string_lossy().into_owned();
+    run(
+        &format!("pip install {SCHEMATHESIS}"),
+        &mut cmd(
+            &pip,
+            &[
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                SCHEMATHESIS,
+            ],
+        ),
+    )?;
+    std::fs::write(&stamp, SCHEMATHESIS).map_err(|e| e.to_string())?;
+    Ok(program)
+}
