@@ -15,6 +15,12 @@ pub const TAB_SETTINGS: &str = "Settings";
 pub const BACK: &str = "Back";
 pub const DISMISS: &str = "Dismiss";
 pub const LOADING: &str = "Opening your progress…";
+pub const SKIP_LINK: &str = "Skip to main content";
+pub const NAV_LABEL: &str = "Menu";
+pub const WARNING_LABEL: &str = "Warning";
+pub const NOTICE_INFO: &str = "Important";
+pub const NOTICE_SUCCESS: &str = "Success";
+pub const NOTICE_ERROR: &str = "There is a problem";
 pub const LOAD_FAILED_HEADING: &str = "We could not open your progress";
 
 // Home
@@ -91,6 +97,7 @@ pub fn step_of(step: u32, total: u32) -> String {
 pub const PREVIOUS: &str = "Previous";
 pub const NEXT: &str = "Next";
 pub const START_QUIZ: &str = "Start the quiz";
+pub const EXAMPLE: &str = "Example";
 pub fn based_on(sources: &[&str]) -> String {
     format!("Based on: {}.", sources.join("; "))
 }
@@ -112,6 +119,9 @@ pub const NEXT_QUESTION: &str = "Next question";
 pub const SEE_SCORE: &str = "See your score";
 pub const CORRECT: &str = "Correct";
 pub const NOT_QUITE: &str = "Not quite";
+pub const MARK_CORRECT: &str = "Your answer: right";
+pub const MARK_INCORRECT: &str = "Your answer: not right";
+pub const MARK_MISSED: &str = "The right answer";
 pub fn right_answers(texts: &[&str]) -> String {
     if texts.len() == 1 {
         format!("The right answer is: {}.", texts[0])

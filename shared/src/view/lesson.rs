@@ -47,8 +47,9 @@ impl From<&Block> for BlockView {
                 title: title.clone(),
                 paragraphs: paragraphs.clone(),
             },
+            // An example always has a title, so it reads as one without its box.
             Block::Example { title, paragraphs } => Self::Example {
-                title: title.clone(),
+                title: Some(title.clone().unwrap_or_else(|| text::EXAMPLE.to_owned())),
                 paragraphs: paragraphs.clone(),
             },
         }
@@ -102,4 +103,29 @@ pub(super) fn build(model: &Model, lesson_id: &str, step: u32) -> Option<LessonV
         },
         sources_text: text::based_on(&sources),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_example_without_a_title_is_called_an_example() {
+        let untitled = Block::Example {
+            title: None,
+            paragraphs: vec!["Before: …".into()],
+        };
+        let BlockView::Example { title, .. } = BlockView::from(&untitled) else {
+            panic!("an example stays an example");
+        };
+        assert_eq!(title.as_deref(), Some(text::EXAMPLE));
+        let titled = Block::Example {
+            title: Some("Before and after".into()),
+            paragraphs: vec![],
+        };
+        let BlockView::Example { title, .. } = BlockView::from(&titled) else {
+            panic!("an example stays an example");
+        };
+        assert_eq!(title.as_deref(), Some("Before and after"));
+    }
 }

@@ -49,6 +49,33 @@ pub struct ViewModel {
     /// A problem with stored data that stays until fixed (not dismissible).
     pub warning: Option<String>,
     pub sync: SyncView,
+    /// Words for the frame around every screen.
+    pub shell: ShellText,
+}
+
+/// Words a shell needs around the screens: for its header, its skip link and the labels that
+/// assistive technology reads. The same on every screen.
+#[derive(Facet, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShellText {
+    /// The app's name, for a header and after the page title.
+    pub app_name: String,
+    /// A link that jumps past the navigation to the screen's content.
+    pub skip_link: String,
+    /// The accessible name of the main navigation.
+    pub nav_label: String,
+    /// Read before the text of a warning that is shown with an icon.
+    pub warning_label: String,
+}
+
+impl ShellText {
+    fn new() -> Self {
+        Self {
+            app_name: text::APP_NAME.to_owned(),
+            skip_link: text::SKIP_LINK.to_owned(),
+            nav_label: text::NAV_LABEL.to_owned(),
+            warning_label: text::WARNING_LABEL.to_owned(),
+        }
+    }
 }
 
 /// A button: what it says, and the event it sends.
@@ -84,6 +111,8 @@ pub enum Tone {
 
 #[derive(Facet, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NoticeView {
+    /// A short heading for the notice: "Success", "Important" or "There is a problem".
+    pub title: String,
     pub text: String,
     pub tone: Tone,
     pub dismiss: Action,
@@ -252,6 +281,7 @@ impl ViewModel {
                     notice: None,
                     warning,
                     sync,
+                    shell: ShellText::new(),
                 };
             }
             Lifecycle::Failed { message } => {
@@ -266,6 +296,7 @@ impl ViewModel {
                     notice: None,
                     warning,
                     sync,
+                    shell: ShellText::new(),
                 };
             }
             Lifecycle::Ready => screen(model),
@@ -276,6 +307,12 @@ impl ViewModel {
             tabs: tabs(&model.screen),
             back: back(&model.screen),
             notice: model.notice.as_ref().map(|n| NoticeView {
+                title: match n.kind {
+                    NoticeKind::Info => text::NOTICE_INFO,
+                    NoticeKind::Success => text::NOTICE_SUCCESS,
+                    NoticeKind::Error => text::NOTICE_ERROR,
+                }
+                .to_owned(),
                 text: n.text.clone(),
                 tone: match n.kind {
                     NoticeKind::Info => Tone::Info,
@@ -286,6 +323,7 @@ impl ViewModel {
             }),
             warning,
             sync,
+            shell: ShellText::new(),
         }
     }
 }

@@ -40,6 +40,8 @@ pub struct OptionView {
     pub text: String,
     pub selected: bool,
     pub mark: OptionMark,
+    /// The mark in words, so it never rests on colour or an icon alone.
+    pub mark_text: Option<String>,
     /// The option's own feedback, once checked, for options that were chosen.
     pub feedback: Option<String>,
     /// Picks or unpicks the option; absent once the answer is checked.
@@ -157,6 +159,12 @@ pub(crate) fn question_view(
                 }),
                 text: label,
                 selected,
+                mark_text: match mark {
+                    OptionMark::None => None,
+                    OptionMark::Correct => Some(text::MARK_CORRECT.to_owned()),
+                    OptionMark::Incorrect => Some(text::MARK_INCORRECT.to_owned()),
+                    OptionMark::Missed => Some(text::MARK_MISSED.to_owned()),
+                },
                 mark,
                 feedback: (checked.is_some() && selected).then(|| option.feedback.clone()),
             }
