@@ -16,3 +16,20 @@ mod tempdir;
 
 pub use self::server::TestServer;
 pub use self::tempdir::TempDir;
+
+/// Where the `nc-server` binary is, for tests outside this crate (which have no
+/// `CARGO_BIN_EXE_nc-server`): `NC_SERVER_BIN` if set, else beside the running test in the same
+/// target folder (`target/debug/nc-server`). `cargo test --workspace` builds it; on its own,
+/// `cargo build -p server --bin nc-server` does.
+pub fn binary_path() -> std::path::PathBuf {
+    if let Some(path) = std::env::var_os("NC_SERVER_BIN") {
+        return path.into();
+    }
+    let exe = std::env::current_exe().expect("the test knows where it runs from");
+    // target/debug/deps/<test> -> target/debug/nc-server
+    let profile_dir = exe
+        .parent()
+        .and_then(std::path::Path::parent)
+        .expect("tests run from target/<profile>/deps");
+    profile_dir.join(format!("nc-server{}", std::env::consts::EXE_SUFFIX))
+}

@@ -36,3 +36,14 @@ pub fn pair(client: &Client, token: &str, device: &str) -> Enrolled {
         .complete_pairing(&code.code, device)
         .unwrap_or_else(|e| panic!("pair {device}: {e}"))
 }
+
+/// Tests in other crates find the binary with `binary_path`; it must find this one.
+#[test]
+fn other_crates_find_the_same_binary() {
+    if std::env::var_os("NC_SERVER_BIN").is_none() {
+        assert_eq!(
+            server::testing::binary_path(),
+            std::path::PathBuf::from(BINARY)
+        );
+    }
+}
