@@ -90,3 +90,82 @@ fn a_cursor_survives_a_restart_and_picks_up_where_it_left_off() {
     let (second, _) = client.pull_all(&laptop.token, cursor).unwrap();
     assert_eq!(second, more, "only what is new since the cursor");
 }
+
+/// Many devices writing at once, so the kill lands inside group commits holding several
+/// requests: every answered batch survives, and retries store nothing twice.
+#[test]
+fn killed_during_concurrent_group_commits_keeps_every_answered_batch() {
+    let mut server = start();
+    let client = server.client();
+    let devices: Vec<_> = (0..6)
+        .map(|i| {
+            let name = format!("device-{i}");
+            let token = enrol(&server, &name).token;
+            (name, token)
+        })
+        .collect();
+    // Each device sends batches of 50 until the server dies; it remembers which were answered.
+    let workers: Vec<_> = devices
+        .iter()
+        .cloned()
+        .map(|(name, token)| {
+            std::thread::spawn(move || {
+                let mut answered = Vec::new();
+                for round in 0..1_000_u32 {
+                    let batch = steps(&name, now_ms(), round * 50, 50);
+                    match client.sync(&token, 0, &batch) {
+                        Ok(_) => answered.push(batch),
+                        Err(_) => return (name, token, answered, batch),
+                    }
+                }
+                panic!("the server was never killed");
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    server.kill();
+    let outcomes: Vec<_> = workers.into_iter().map(|w| w.join().unwrap()).collect();
+    server.restart();
+
+    let mut expected = 0;
+    for (name, token, answered, unanswered) in &outcomes {
+        // An answered batch is all there after the restart: a retry finds only duplicates.
+        for batch in answered {
+            let again = client.sync(token, 0, batch).unwrap();
+            assert!(
+                again
+                    .results
+                    .iter()
+                    .all(|r| r.status == RecordStatus::Duplicate),
+                "{name}: an answered batch was lost"
+            );
+        }
+        // The batch in flight at the kill is sent again, as the device would.
+        let retry = client.sync(token, 0, unanswered).unwrap();
+        assert!(
+            retry
+                .results
+                .iter()
+                .all(|r| r.status != RecordStatus::Rejected)
+        );
+        expected += (answered.len() + 1) * 50;
+    }
+    assert!(
+        outcomes
+            .iter()
+            .any(|(_, _, answered, _)| !answered.is_empty()),
+        "some batches were answered before the kill"
+    );
+    let db = server.db();
+    assert_eq!(
+        db.records.len(),
+        expected,
+        "each record stored exactly once"
+    );
+    let ids: HashSet<_> = db
+        .records
+        .iter()
+        .map(|r| (r.user.clone(), r.record.id.clone()))
+        .collect();
+    assert_eq!(ids.len(), expected);
+}
