@@ -22,6 +22,8 @@ pub mod effects;
 pub mod event;
 pub mod harness;
 pub mod model;
+#[cfg(feature = "native")]
+pub mod native;
 pub mod pack;
 pub mod path;
 pub mod progress;
@@ -39,3 +41,7 @@ pub use crux_core::Core;
 pub use effects::Effect;
 pub use event::{Destination, Event};
 pub use view::ViewModel;
+// uniffi's derives name `crate::UniFfiTag`. The scaffolding that defines it is set up in
+// `native::ffi`, the one module where its unsafe code is allowed.
+#[cfg(feature = "native")]
+pub use native::ffi::UniFfiTag;

@@ -1,0 +1,1 @@
+UPDATE records SET sync_state = 'synced', rejected_reason = NULL WHERE id = ?1
