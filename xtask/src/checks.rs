@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use crate::setup;
 use crate::step::{cmd, root, run, run_expecting_failure};
+use crate::{ffi, setup};
 
 /// Formatting, lints and the content pack: a minute or two.
 pub(crate) fn quick() -> Result<(), String> {
@@ -75,6 +75,10 @@ pub(crate) fn test() -> Result<(), String> {
         "cargo test",
         cmd("cargo", &["test", "--workspace", "--locked"]).env("CI", "1"),
     )?;
+    // The native runtime through its generated bindings: Python, Kotlin on the JVM, and C
+    // against the Swift header.
+    setup::npm_packages()?;
+    ffi::test()?;
     // The sync server against its OpenAPI description, live on 127.0.0.1.
     crate::server::api_conformance()?;
     broken_pack_fails_the_build()

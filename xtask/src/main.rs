@@ -3,6 +3,7 @@
 #![allow(clippy::print_stdout)]
 
 mod checks;
+mod ffi;
 mod server;
 mod setup;
 mod step;
@@ -16,7 +17,14 @@ Usage: cargo xtask <command>
             formatting, lints, the content pack, the wasm build, and all tests.
   run       Build and start the app.
   check     The fast checks only: formatting, lints and the content pack.
-  server    The sync server against server/openapi.yaml: schemathesis on the live binary.";
+  server    The sync server against server/openapi.yaml: schemathesis on the live binary.
+  ffi       The native runtime's generated code and cross-language tests:
+              ffi generate  build libshared; write uniffi bindings (Kotlin, Swift,
+                            Python) and the core's types (Swift, Kotlin, TypeScript)
+                            into generated/
+              ffi test      generate, then run the Python, Kotlin (JVM) and C tests
+              ffi size      the release library, stripped, against its 6 MB budget
+              ffi bench     the cost of a call through the Python bindings";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,6 +33,7 @@ fn main() -> ExitCode {
         Some("check") => checks::quick(),
         Some("server") => server::api_conformance(),
         Some("run") => checks::start_app(),
+        Some("ffi") => ffi::main(&args[1..]),
         Some("-h" | "--help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

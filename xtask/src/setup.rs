@@ -20,7 +20,16 @@ fn elevate(args: &[&str]) -> Command {
 }
 
 /// Debian packages the checks need, with a file each provides, to skip installing when present.
-const PACKAGES: &[(&str, &str)] = &[];
+const PACKAGES: &[(&str, &str)] = &[
+    // The FFI tests (`cargo xtask ffi test`): the JVM, JNA for uniffi's Kotlin bindings, and
+    // JUnit 5 for the Android core wrapper's tests.
+    ("default-jdk-headless", "/usr/bin/javac"),
+    ("libjna-java", "/usr/share/java/jna.jar"),
+    (
+        "junit5",
+        "/usr/share/java/junit-platform-console-standalone.jar",
+    ),
+];
 
 pub(crate) fn apt_packages() -> Result<(), String> {
     let missing: Vec<&str> = PACKAGES
@@ -40,6 +49,26 @@ pub(crate) fn apt_packages() -> Result<(), String> {
     run(
         "apt-get install",
         elevate(&args).env("DEBIAN_FRONTEND", "noninteractive"),
+    )
+}
+
+/// kotlinc and pnpm for the FFI tests and type generation, from `tests/ffi/package-lock.json`
+/// into `tests/ffi/node_modules` (gitignored).
+pub(crate) fn npm_packages() -> Result<(), String> {
+    let dir = crate::step::root().join("tests/ffi");
+    let installed = dir
+        .join("node_modules/kotlin-compiler/bin/kotlinc")
+        .is_file()
+        && dir.join("node_modules/.bin/pnpm").is_file();
+    if installed {
+        return Ok(());
+    }
+    if !has("npm") {
+        return Err("npm is needed for kotlinc and pnpm: install Node.js and npm".to_owned());
+    }
+    run(
+        "npm ci (kotlinc, pnpm)",
+        cmd("npm", &["ci", "--no-audit", "--no-fund"]).current_dir(dir),
     )
 }
 
