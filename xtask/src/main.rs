@@ -7,6 +7,7 @@ mod ffi;
 mod server;
 mod setup;
 mod step;
+mod web;
 
 use std::process::ExitCode;
 
@@ -15,7 +16,8 @@ Usage: cargo xtask <command>
 
   test      Set up what is missing, then run every check CI runs:
             formatting, lints, the content pack, the wasm build, and all tests.
-  run       Build and start the app.
+  run       Build the web app and serve it with the sync server on
+            http://127.0.0.1:8080 (NC_BIND changes it), printing a cohort code.
   check     The fast checks only: formatting, lints and the content pack.
   server    The sync server against server/openapi.yaml: schemathesis on the live binary.
   ffi       The native runtime's generated code and cross-language tests:

@@ -29,6 +29,8 @@ const PACKAGES: &[(&str, &str)] = &[
         "junit5",
         "/usr/share/java/junit-platform-console-standalone.jar",
     ),
+    // The browser tests of the web shell (tests/browser), driven by npm's playwright-core.
+    ("chromium", "/usr/bin/chromium"),
 ];
 
 pub(crate) fn apt_packages() -> Result<(), String> {
