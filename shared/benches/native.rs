@@ -11,9 +11,10 @@
 //!   (`cargo xtask ffi bench` measures the same calls through the Python bindings).
 //!
 //! Then divan runs the same measurements with its own statistics.
-// A benchmark prints its report; percentile maths casts.
+// A benchmark prints its report, which is long by nature; percentile maths casts.
 #![allow(
     clippy::print_stdout,
+    clippy::too_many_lines,
     clippy::cast_possible_truncation,
     clippy::cast_sign_loss,
     clippy::cast_precision_loss,
@@ -28,7 +29,7 @@ use std::time::{Duration, Instant};
 use crux_core::bridge::{BincodeFfiFormat, FfiFormat};
 use rusqlite::Connection;
 use shared::effects::store::{StoreRequest, StoreResponse, meta};
-use shared::harness::{synthetic_pack, synthetic_records};
+use shared::harness::{Harness, synthetic_pack, synthetic_records};
 use shared::native::ffi::{CoreRuntime, ViewListener};
 use shared::native::store::{FILE_NAME, Store};
 use shared::native::{Options, Runtime};
@@ -81,9 +82,22 @@ fn full_database() -> &'static Path {
 /// Opens the runtime on the full database and waits for the first view that is not
 /// "Loading". Returns the runtime (so closing it is not timed).
 fn cold_start() -> Runtime {
+    cold_start_timed().0
+}
+
+/// The same, and also when `open` returned and when the store answered the load, so the time
+/// splits into the store's part and the core's (decoding, folding, the first view).
+fn cold_start_timed() -> (Runtime, Instant, Instant, Instant) {
     let (tell, changes) = mpsc::channel();
+    let loaded: Arc<Mutex<Option<Instant>>> = Arc::default();
     let mut options = Options::new(full_database());
     options.content = Some(content());
+    let seen = loaded.clone();
+    options.observer = Some(Arc::new(move |request, _| {
+        if *request == StoreRequest::Load {
+            *seen.lock().unwrap() = Some(Instant::now());
+        }
+    }));
     let runtime = Runtime::open(
         options,
         Arc::new(move || {
@@ -91,9 +105,12 @@ fn cold_start() -> Runtime {
         }),
     )
     .unwrap();
+    let opened = Instant::now();
     loop {
         if !matches!(runtime.view().screen, ScreenView::Loading { .. }) {
-            return runtime;
+            let ready = Instant::now();
+            let loaded = loaded.lock().unwrap().expect("the store answered the load");
+            return (runtime, opened, loaded, ready);
         }
         changes.recv_timeout(Duration::from_secs(30)).unwrap();
     }
@@ -101,7 +118,16 @@ fn cold_start() -> Runtime {
 
 /// The baseline: a plain `SELECT` of every column of the same rows, into owned values.
 fn plain_select() -> usize {
+    select_with(None)
+}
+
+fn select_with(mmap_size: Option<i64>) -> usize {
     let conn = Connection::open(full_database().join(FILE_NAME)).unwrap();
+    if let Some(size) = mmap_size {
+        let _: i64 = conn
+            .pragma_update_and_check(None, "mmap_size", size, |row| row.get(0))
+            .unwrap();
+    }
     let mut select = conn
         .prepare(
             "SELECT id, device, wall_ms, counter, pack_version, private, kind, body, sync_state, rejected_reason FROM records",
@@ -226,13 +252,53 @@ fn report() {
 
     let runs = 15;
     let mut kept = Vec::new();
-    let start = timed(runs, || kept.push(cold_start()));
+    let mut parts = Vec::new();
+    let start = timed(runs, || {
+        let started = Instant::now();
+        let (runtime, opened, loaded, ready) = cold_start_timed();
+        parts.push((opened - started, loaded - started, ready - loaded));
+        kept.push(runtime);
+    });
     drop(kept);
+    let part = |pick: fn(&(Duration, Duration, Duration)) -> Duration| {
+        let mut times: Vec<Duration> = parts.iter().map(pick).collect();
+        times.sort();
+        times
+    };
+    let (opened, loaded, core) = (part(|p| p.0), part(|p| p.1), part(|p| p.2));
     let load = timed(runs, || {
         store_load();
     });
     let select = timed(runs, || {
         plain_select();
+    });
+    // The core's part without the runtime: the same rows handed to the in-memory harness.
+    let snapshot = match Store::open(full_database())
+        .unwrap()
+        .handle(&StoreRequest::Load)
+    {
+        StoreResponse::Loaded(snapshot) => snapshot,
+        other => panic!("{other:?}"),
+    };
+    let mut harnesses: Vec<Harness> = (0..runs)
+        .map(|_| {
+            let mut harness = Harness::new(content());
+            harness.store.records.clone_from(&snapshot.records);
+            harness.store.meta.clone_from(&snapshot.meta);
+            harness
+        })
+        .collect();
+    let mut started = Vec::new();
+    let in_memory = timed(runs, || {
+        let mut harness = harnesses.pop().unwrap();
+        harness.start();
+        assert!(matches!(harness.view().screen, ScreenView::Home(_)));
+        // Dropped after the timing, as the runtime's are.
+        started.push(harness);
+    });
+    drop(started);
+    let mmap = timed(runs, || {
+        select_with(Some(256 << 20));
     });
     println!("\n## Cold start: {RECORDS} records to the first ready view model ({runs} runs)\n");
     println!("| measure | p50 ms | p90 ms |");
@@ -240,12 +306,32 @@ fn report() {
     for (name, times) in [
         ("open + load + fold + first view (`cold_start_50k`)", &start),
         (
+            "… of which `Runtime::open` returned (database open, threads)",
+            &opened,
+        ),
+        (
+            "… of which the store answered the load (read 50,000 rows)",
+            &loaded,
+        ),
+        (
+            "… of which the core: decode bodies, fold, first view",
+            &core,
+        ),
+        (
+            "the core alone, from memory (the harness): load, fold, first view",
+            &in_memory,
+        ),
+        (
             "store alone: open + read into records (`store_load_50k`)",
             &load,
         ),
         (
             "baseline: plain `SELECT` of the same rows (`select_50k_baseline`)",
             &select,
+        ),
+        (
+            "the same `SELECT` with `mmap_size` = 256 MB (not used: see ADR 0007)",
+            &mmap,
         ),
     ] {
         println!(

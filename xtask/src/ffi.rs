@@ -323,8 +323,9 @@ fn swift_expectations(out: &Path) -> Result<(), String> {
         .map_err(|e| format!("{}: {e}", out.display()))
 }
 
-/// The release library, stripped as an app ships it, against the size budget.
-fn size() -> Result<u64, String> {
+/// Builds the release library (as the apps ship it: fat LTO, one codegen unit) and copies it
+/// out of target/release. Returns the copy.
+fn release_library() -> Result<PathBuf, String> {
     run(
         "build libshared for release (native feature)",
         &mut cmd(
@@ -340,9 +341,18 @@ fn size() -> Result<u64, String> {
             ],
         ),
     )?;
-    let built = target_dir().join("release").join(DYLIB);
+    let dir = target_dir().join("ffi/release");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let copy = dir.join(DYLIB);
+    std::fs::copy(target_dir().join("release").join(DYLIB), &copy)
+        .map_err(|e| format!("could not copy the release {DYLIB}: {e}"))?;
+    Ok(copy)
+}
+
+/// The release library, stripped as an app ships it, against the size budget.
+fn size() -> Result<u64, String> {
+    let built = release_library()?;
     let stripped = target_dir().join("ffi/libshared.stripped.so");
-    std::fs::create_dir_all(target_dir().join("ffi")).map_err(|e| e.to_string())?;
     run(
         "strip the release library",
         cmd("strip", &["--strip-all", "-o"])
@@ -363,14 +373,61 @@ fn size() -> Result<u64, String> {
     Ok(bytes)
 }
 
-/// A call through the generated Python bindings, against the same call in process
-/// (`cargo bench -p shared --bench native` measures that side).
+/// Calls through the generated Python bindings into the release library, against the same
+/// calls in process (`cargo bench -p shared --bench native --features native`).
 fn bench() -> Result<(), String> {
     generate()?;
+    let library = release_library()?;
+    let dir = target_dir().join("ffi/bench-python");
+    remove(&dir)?;
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for (from, name) in [
+        (generated().join("bindings/python/shared.py"), "shared.py"),
+        (library, DYLIB),
+    ] {
+        std::fs::copy(&from, dir.join(name))
+            .map_err(|e| format!("could not copy {}: {e}", from.display()))?;
+    }
     run(
-        "FFI overhead through the Python bindings",
-        cmd("python3", &["tests/ffi/python/bench_ffi.py"])
-            .env("NC_PYTHON_BINDINGS", generated().join("bindings/python")),
+        "FFI overhead through the Python bindings (release library)",
+        cmd("python3", &["tests/ffi/python/bench_ffi.py"]).env("NC_PYTHON_BINDINGS", &dir),
+    )?;
+
+    // The same through Kotlin and JNA, as on Android.
+    let mut sources = Vec::new();
+    collect(&generated().join("bindings/kotlin"), &["kt"], &mut sources)?;
+    collect(
+        &root().join("tests/ffi/kotlin-bench"),
+        &["kt"],
+        &mut sources,
+    )?;
+    let classes = target_dir().join("ffi/kotlin-bench-classes");
+    remove(&classes)?;
+    run(
+        "compile the Kotlin FFI benchmark",
+        cmd(
+            &kotlinc().to_string_lossy(),
+            &["-nowarn", "-jvm-target", "17"],
+        )
+        .arg("-cp")
+        .arg(JARS[0])
+        .arg("-d")
+        .arg(&classes)
+        .args(&sources),
+    )?;
+    let stdlib = root().join("tests/ffi/node_modules/kotlin-compiler/lib/kotlin-stdlib.jar");
+    run(
+        "FFI overhead through the Kotlin bindings (JNA, release library)",
+        cmd("java", &[])
+            .arg(format!("-Djna.library.path={}", dir.display()))
+            .arg("-cp")
+            .arg(format!(
+                "{}:{}:{}",
+                classes.display(),
+                stdlib.display(),
+                JARS[0]
+            ))
+            .arg("org.networkedcouncillor.bench.FfiBenchKt"),
     )
 }
 
