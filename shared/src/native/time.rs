@@ -59,29 +59,40 @@ impl<T: Send + 'static> Timers<T> {
                 let mut pending: HashMap<usize, (Instant, T)> = HashMap::new();
                 loop {
                     let next = pending.values().map(|(at, _)| *at).min();
-                    let command = match next {
+                    let first = match next {
                         Some(at) => {
                             inbox.recv_timeout(at.saturating_duration_since(Instant::now()))
                         }
                         None => inbox.recv().map_err(|_| RecvTimeoutError::Disconnected),
                     };
-                    match command {
-                        Ok(Command::Add { id, at, payload }) => {
-                            pending.insert(id, (at, payload));
-                        }
-                        Ok(Command::Clear { id }) => {
-                            pending.remove(&id);
-                        }
+                    // Apply every command already queued before firing anything, so a timer
+                    // cleared right after it was set never fires, however late this thread ran.
+                    let mut commands = Vec::new();
+                    match first {
+                        Ok(command) => commands.push(command),
                         Err(RecvTimeoutError::Timeout) => {}
                         Err(RecvTimeoutError::Disconnected) => return,
                     }
+                    commands.extend(inbox.try_iter());
+                    for command in commands {
+                        match command {
+                            Command::Add { id, at, payload } => {
+                                pending.insert(id, (at, payload));
+                            }
+                            Command::Clear { id } => {
+                                pending.remove(&id);
+                            }
+                        }
+                    }
                     let now = Instant::now();
-                    let due: Vec<usize> = pending
+                    let mut due: Vec<(Instant, usize)> = pending
                         .iter()
                         .filter(|(_, (at, _))| *at <= now)
-                        .map(|(id, _)| *id)
+                        .map(|(id, (at, _))| (*at, *id))
                         .collect();
-                    for id in due {
+                    // Earliest first, when several fell due while the thread waited.
+                    due.sort_unstable();
+                    for (_, id) in due {
                         if let Some((_, payload)) = pending.remove(&id) {
                             fire(payload);
                         }
@@ -157,10 +168,10 @@ mod tests {
     #[test]
     fn a_cleared_timer_never_fires() {
         let (timers, log) = timers();
-        timers.add(1, Duration::from_millis(40), "cleared");
-        timers.add(2, Duration::from_millis(80), "kept");
+        timers.add(1, Duration::from_millis(300), "cleared");
+        timers.add(2, Duration::from_millis(400), "kept");
         timers.clear(1);
-        let (payload, _) = log.recv_timeout(Duration::from_secs(5)).unwrap();
+        let (payload, _) = log.recv_timeout(Duration::from_secs(10)).unwrap();
         assert_eq!(payload, "kept");
         assert!(log.recv_timeout(Duration::from_millis(100)).is_err());
     }
