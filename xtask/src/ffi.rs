@@ -7,7 +7,8 @@
 //! - `cargo xtask ffi test`: generates, then runs the Python journey, the Kotlin core wrapper's
 //!   JUnit tests on the JVM, and the C program that drives the Swift FFI header.
 //! - `cargo xtask ffi size`: the release library, stripped, against its 6 MB budget.
-//! - `cargo xtask ffi bench`: the cost of a call through the Python bindings.
+//! - `cargo xtask ffi bench`: the cost of a call through the Python and Kotlin (JNA) bindings,
+//!   into the release library.
 //!
 //! Everything generated is gitignored and made again from the Rust definitions: never edit it.
 //! Bindings come from the unstripped debug library, which carries uniffi's metadata.

@@ -26,7 +26,7 @@ Usage: cargo xtask <command>
                             into generated/
               ffi test      generate, then run the Python, Kotlin (JVM) and C tests
               ffi size      the release library, stripped, against its 6 MB budget
-              ffi bench     the cost of a call through the Python bindings";
+              ffi bench     the cost of a call through the Python and Kotlin bindings";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
