@@ -26,7 +26,10 @@ Usage: cargo xtask <command>
                             into generated/
               ffi test      generate, then run the Python, Kotlin (JVM) and C tests
               ffi size      the release library, stripped, against its 6 MB budget
-              ffi bench     the cost of a call through the Python and Kotlin bindings";
+              ffi bench     the cost of a call through the Python and Kotlin bindings
+  web       The web shell:
+              web build     the wasm core, the TypeScript types and web/dist
+              web test      build, then tsc, the unit tests and the browser tests";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
         Some("server") => server::api_conformance(),
         Some("run") => checks::start_app(),
         Some("ffi") => ffi::main(&args[1..]),
+        Some("web") => web::main(&args[1..]),
         Some("-h" | "--help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -84,16 +84,22 @@ pub(crate) fn wasm_target() -> Result<(), String> {
         return Ok(());
     }
     if !has("rustup") {
-        return Err("the wasm32-unknown-unknown target is missing and rustup is not installed. \
-                    Install rustup (https://rustup.rs), or see docs/TOOLCHAIN.md for Debian's rustc-web route."
-            .to_owned());
+        return Err(
+            "the wasm32-unknown-unknown target is missing and rustup is not installed. \
+                    Install rustup (https://rustup.rs), or build the wasm with Debian's rustc-web: \
+                    see README.md, \"Web shell\"."
+                .to_owned(),
+        );
     }
     run(
         "rustup target add wasm32-unknown-unknown",
         &mut cmd("rustup", &["target", "add", "wasm32-unknown-unknown"]),
     )
     .map_err(|e| {
-        format!("{e}. Check the network, or see docs/TOOLCHAIN.md for Debian's rustc-web route.")
+        format!(
+            "{e}. Check the network and try again, or build the wasm with Debian's rustc-web: \
+             see README.md, \"Web shell\"."
+        )
     })
 }
 

@@ -26,8 +26,21 @@ use crate::setup;
 use crate::step::{cmd, has, root, run};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const USAGE: &str = "usage: cargo xtask web <build|test>";
 /// The address `cargo xtask run` serves on, unless `NC_BIND` says otherwise.
 const ADDRESS: &str = "127.0.0.1:8080";
+
+/// `cargo xtask web <build|test>`.
+pub(crate) fn main(args: &[String]) -> Result<(), String> {
+    match args.first().map(String::as_str) {
+        Some("build") => build(),
+        Some("test") => {
+            setup::apt_packages()?;
+            test()
+        }
+        _ => Err(USAGE.to_owned()),
+    }
+}
 
 fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
@@ -130,23 +143,30 @@ fn wasm_bindgen() -> Result<PathBuf, String> {
 
 /// The core for the browser: wasm32 build, wasm-bindgen, wasm-opt.
 fn wasm() -> Result<(), String> {
-    setup::wasm_target()?;
-    run(
-        "web core: cargo build (wasm32, release)",
-        &mut cmd(
-            "cargo",
-            &[
-                "build",
-                "--locked",
-                "--release",
-                "-p",
-                "web-core",
-                "--target",
-                WASM_TARGET,
-            ],
-        ),
-    )?;
     let built = target_dir().join(WASM_TARGET).join("release/web_core.wasm");
+    match setup::wasm_target() {
+        Ok(()) => run(
+            "web core: cargo build (wasm32, release)",
+            &mut cmd(
+                "cargo",
+                &[
+                    "build",
+                    "--locked",
+                    "--release",
+                    "-p",
+                    "web-core",
+                    "--target",
+                    WASM_TARGET,
+                ],
+            ),
+        )?,
+        // Built another way (Debian's rustc-web, see README.md): use it as it is.
+        Err(e) if built.is_file() => println!(
+            "\n==> web core: {e}\n    Using the wasm already built at {}",
+            built.display()
+        ),
+        Err(e) => return Err(e),
+    }
     let out = web().join("generated/wasm");
     let wasm = out.join("web_core_bg.wasm");
     if fresh(&wasm, std::slice::from_ref(&built)) && out.join("web_core.js").is_file() {
@@ -235,6 +255,21 @@ pub(crate) fn build() -> Result<(), String> {
     npm_ci(&web())?;
     wasm()?;
     types()?;
+    let inputs: Vec<PathBuf> = [
+        "src",
+        "public",
+        "generated",
+        "index.html",
+        "vite.config.ts",
+        "package-lock.json",
+    ]
+    .iter()
+    .map(|p| web().join(p))
+    .collect();
+    if fresh(&web().join("dist/sw.js"), &inputs) {
+        println!("\n==> web shell: web/dist is up to date");
+        return Ok(());
+    }
     run(
         "web shell: vite build",
         cmd("node_modules/.bin/vite", &["build", "--logLevel", "warn"]).current_dir(web()),
