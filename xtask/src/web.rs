@@ -80,7 +80,8 @@ pub(crate) fn npm_ci(dir: &Path) -> Result<(), String> {
     }
     if !has("npm") {
         return Err(
-            "npm is needed to build the web shell: install Node.js 20 or newer with npm".to_owned(),
+            "npm is needed to build the web shell: install Node.js 20.19 or newer, with npm"
+                .to_owned(),
         );
     }
     let name = format!(

@@ -21,13 +21,15 @@ const SYNC_TAG: Record<string, string> = {
 function notice(ctx: Ctx, n: NoticeView): HTMLElement {
   const titleId = "notice-title";
   const success = n.tone.kind === "Success";
+  // Every notice appears inside a polite live region (see `page`), which announces it.
   if (n.tone.kind === "Error") {
     return h(
       "div",
       { class: "govuk-error-summary", "data-module": "govuk-error-summary", "data-key": "notice-error" },
+      // Announced by the live region around notices (a role of "alert" here would say it twice).
       h(
         "div",
-        { role: "alert" },
+        null,
         h("h2", { class: "govuk-error-summary__title" }, n.title),
         h(
           "div",
@@ -42,7 +44,7 @@ function notice(ctx: Ctx, n: NoticeView): HTMLElement {
     "div",
     {
       class: success ? "govuk-notification-banner govuk-notification-banner--success" : "govuk-notification-banner",
-      role: success ? "alert" : "region",
+      role: "region",
       "aria-labelledby": titleId,
       "data-module": "govuk-notification-banner",
       "data-key": "notice-banner",
