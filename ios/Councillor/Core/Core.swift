@@ -1,0 +1,86 @@
+import Foundation
+import Observation
+import SharedTypes
+import UIKit
+
+/// The app's one door to the core: what the views render, and where their events go.
+///
+/// The core decides everything (docs/adr/0001-pure-core-thin-shells.md): views render `state`
+/// and send the events its actions carry. This object only carries views in and events out,
+/// and tells the core the platform facts it cannot see: the network and the passing of time.
+@MainActor
+@Observable
+final class Core {
+    enum State: Equatable {
+        /// The runtime is opening the database; the first view follows in moments.
+        case opening
+        case ready(ViewModel)
+        /// The runtime cannot be used at all (no database can be made). The message says why
+        /// and what to do, in the runtime's words.
+        case failed(String)
+    }
+
+    private(set) var state: State = .opening
+
+    @ObservationIgnored private let connection = CoreConnection()
+    @ObservationIgnored private var isOpen = false
+
+    /// Opens the runtime on the app's private data folder. Call once, at launch.
+    func open() {
+        guard !isOpen else { return }
+        isOpen = true
+        connection.open(
+            directory: Self.dataDirectory,
+            onView: { [weak self] view in self?.state = .ready(view) },
+            onFailure: { [weak self] message in self?.state = .failed(message) }
+        )
+    }
+
+    /// Sends an event: an action's, or one built from what the learner typed.
+    func send(_ event: Event) {
+        connection.send(event) { [weak self] message in self?.state = .failed(message) }
+    }
+
+    /// The app went to the background. The runtime has stored everything it acknowledged, and
+    /// its storage thread finishes the rest within milliseconds; ask iOS for a moment to let it,
+    /// before the process is suspended.
+    func enteredBackground() {
+        let task = BackgroundTask()
+        task.begin()
+        connection.drain {
+            DispatchQueue.main.asyncAfter(deadline: .now() + Self.storageGrace) {
+                MainActor.assumeIsolated { task.end() }
+            }
+        }
+    }
+
+    /// The app is ending: store what is in flight and close the database.
+    func shutdown() {
+        connection.shutdown()
+    }
+
+    /// How long the storage thread gets to commit after the last event, before suspension.
+    private static let storageGrace: TimeInterval = 1
+
+    /// Application Support/progress: private to the app, backed up, never shown in Files.
+    private static var dataDirectory: URL {
+        URL.applicationSupportDirectory.appending(path: "progress", directoryHint: .isDirectory)
+    }
+}
+
+/// Time iOS lends an app that has gone to the background, ended when the work is done or when
+/// iOS asks for it back.
+@MainActor
+private final class BackgroundTask {
+    private var identifier = UIBackgroundTaskIdentifier.invalid
+
+    func begin() {
+        identifier = UIApplication.shared.beginBackgroundTask { [weak self] in self?.end() }
+    }
+
+    func end() {
+        guard identifier != .invalid else { return }
+        UIApplication.shared.endBackgroundTask(identifier)
+        identifier = .invalid
+    }
+}
