@@ -79,6 +79,9 @@ pub(crate) fn test() -> Result<(), String> {
     // against the Swift header.
     setup::npm_packages()?;
     ffi::test()?;
+    // The iOS and Android shells against the generated types, their syntax, and the Android
+    // library through the JVM tests.
+    crate::shells::test()?;
     // The sync server against its OpenAPI description, live on 127.0.0.1.
     crate::server::api_conformance()?;
     // The web shell: its type checks and unit tests, then Chromium against the real server.

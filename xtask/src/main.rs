@@ -6,6 +6,7 @@ mod checks;
 mod ffi;
 mod server;
 mod setup;
+mod shells;
 mod step;
 mod web;
 
@@ -29,7 +30,12 @@ Usage: cargo xtask <command>
               ffi bench     the cost of a call through the Python and Kotlin bindings
   web       The web shell:
               web build     the wasm core, the TypeScript types and web/dist
-              web test      build, then tsc, the unit tests and the browser tests";
+              web test      build, then tsc, the unit tests and the browser tests
+  shells    The iOS and Android shells, without Xcode or the Android SDK: every screen,
+            view-model field and event has its place in both; every Swift and Kotlin
+            file parses (tree-sitter); the Android library exports the runtime and
+            passes the core wrapper's JVM tests. `shells coverage|syntax|android` runs
+            one of the three.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,6 +45,7 @@ fn main() -> ExitCode {
         Some("server") => server::api_conformance(),
         Some("run") => checks::start_app(),
         Some("ffi") => ffi::main(&args[1..]),
+        Some("shells") => shells::main(&args[1..]),
         Some("web") => web::main(&args[1..]),
         Some("-h" | "--help") => {
             println!("{USAGE}");

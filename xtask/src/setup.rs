@@ -157,3 +157,24 @@ pub(crate) fn schemathesis() -> Result<std::path::PathBuf, String> {
     std::fs::write(&stamp, SCHEMATHESIS).map_err(|e| e.to_string())?;
     Ok(program)
 }
+
+/// A Python virtual environment in `dir`, made afresh; Debian's `python3-venv` is installed
+/// first if the `venv` module is missing. The tree-sitter syntax check of the shells uses it.
+pub(crate) fn python_venv(dir: &std::path::Path) -> Result<(), String> {
+    let dir = dir.to_string_lossy().into_owned();
+    let make = || {
+        run(
+            &format!("python3 -m venv {dir}"),
+            &mut cmd("python3", &["-m", "venv", "--clear", &dir]),
+        )
+    };
+    if make().is_ok() {
+        return Ok(());
+    }
+    run(
+        "apt-get install python3-venv",
+        elevate(&["apt-get", "install", "-y", "-qq", "python3-venv"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )?;
+    make()
+}
