@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { build as esbuild } from "vite";
+import { build as viteBuild } from "vite";
 import { defineConfig, type Plugin } from "vite";
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -44,7 +44,7 @@ function serviceWorker(): Plugin {
       const files = [...built, ...copied].sort();
       const version = hash.digest("hex").slice(0, 12);
       const precache = ["/", ...files.map((name) => `/${name}`)];
-      const worker = await esbuild({
+      const worker = await viteBuild({
         configFile: false,
         logLevel: "warn",
         define: {
