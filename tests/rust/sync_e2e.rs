@@ -109,8 +109,15 @@ impl Device {
     /// Syncs now and waits until nothing is waiting and the last sync succeeded.
     fn sync(&self) {
         self.send(Event::SyncNow);
-        // Events are handled in order: once this screen shows, "Sync now" has been handled, so
-        // the sync state read next is not from before it.
+        // Events are handled in order: once both of these screens have shown, one after the
+        // other, "Sync now" has been handled, so the sync state read next is not from before
+        // it. (One screen would not do: the view may already be showing it.)
+        self.send(Event::Navigate {
+            to: Destination::Settings,
+        });
+        self.wait_for("sync now to be handled", |v| {
+            matches!(v.screen, ScreenView::Settings(_))
+        });
         self.send(Event::Navigate {
             to: Destination::Checklists,
         });
