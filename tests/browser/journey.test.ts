@@ -141,6 +141,41 @@ describe("the full journey", () => {
     expect(await page.locator("rect.app-chart__bar--previous").count()).toBe(6);
   });
 
+  test("delete the account on the server: the device is no longer joined, its progress stays", async () => {
+    await tab(page, WORDS.settings);
+    await press(page, "Delete my account");
+    await press(page, "Yes, delete my account");
+    await page.getByText("Your account and everything stored for it on the server have been deleted").first().waitFor();
+    expect(await page.getByLabel("Programme code").isVisible()).toBe(true);
+    await tab(page, WORDS.home);
+    expect(await page.locator("main .govuk-body-l").first().innerText()).toMatch(/You have finished 1 of/);
+  });
+
+  test("delete my data on this device: after confirming, nothing is left, even after a reload", async () => {
+    await tab(page, WORDS.settings);
+    await press(page, "Delete my data");
+    await press(page, "Yes, delete my data");
+    await page.getByText("Your data has been deleted from this device.").first().waitFor();
+    await page.reload();
+    await page.waitForFunction(() => window.__nc?.firstScreenAt != null);
+    expect(await page.locator("main .govuk-body-l").first().innerText()).toMatch(/You have finished 0 of/);
+    await tab(page, WORDS.checklists);
+    expect(await page.locator(".app-runs .govuk-task-list__item").count()).toBe(0);
+    const stored = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open("networked-councillor");
+          open.onsuccess = () => {
+            const count = open.result.transaction("records").objectStore("records").count();
+            count.onsuccess = () => resolve(count.result);
+            count.onerror = () => reject(count.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+    );
+    expect(stored).toBe(0);
+  });
+
   test("nothing went wrong on the way", () => {
     expect(errors).toEqual([]);
   });
