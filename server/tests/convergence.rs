@@ -239,7 +239,7 @@ proptest! {
             prop_assert_eq!(record_ids(device), record_ids(&devices[0]));
         }
         for device in &devices {
-            prop_assert_eq!(device.model.unsynced.len(), 0, "everything synced");
+            prop_assert_eq!(device.model.outbox.len(), 0, "everything synced");
             let SyncSettingsView::Joined(joined) = settings(&mut device.clone()).sync else {
                 panic!("joined");
             };

@@ -54,16 +54,28 @@ impl FromStr for RecordId {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let hex: String = s.chars().filter(|&c| c != '-').collect();
-        let well_formed = s.len() == 36
-            && [8, 13, 18, 23].iter().all(|&i| s.as_bytes()[i] == b'-')
-            && hex.len() == 32;
-        if !well_formed {
+        // Parsed by hand, without allocating: every stored record's id is parsed at start.
+        let bytes = s.as_bytes();
+        if bytes.len() != 36 {
             return Err(format!("'{s}' is not a UUID"));
         }
-        u128::from_str_radix(&hex, 16)
-            .map(Self)
-            .map_err(|_| format!("'{s}' is not a UUID"))
+        let mut value: u128 = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                if b != b'-' {
+                    return Err(format!("'{s}' is not a UUID"));
+                }
+                continue;
+            }
+            let digit = match b {
+                b'0'..=b'9' => b - b'0',
+                b'a'..=b'f' => b - b'a' + 10,
+                b'A'..=b'F' => b - b'A' + 10,
+                _ => return Err(format!("'{s}' is not a UUID")),
+            };
+            value = (value << 4) | u128::from(digit);
+        }
+        Ok(Self(value))
     }
 }
 

@@ -1,6 +1,5 @@
 //! The model: the app's whole state, and the helpers every update uses to make records.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crux_core::Command;
@@ -15,7 +14,7 @@ use crate::progress::Log;
 use crate::quiz::QuizSession;
 use crate::record::{Record, RecordBody, StoredRecord};
 use crate::review::ReviewSession;
-use crate::sync::client::SyncState;
+use crate::sync::client::{Outbox, SyncState};
 
 /// Where the app is in starting up.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -80,8 +79,8 @@ pub struct Model {
     pub clock: Clock,
     pub device: String,
     pub log: Log,
-    /// Sync state of each record that is not yet synced: pending or rejected.
-    pub unsynced: HashMap<RecordId, SyncMark>,
+    /// This device's records the server has not accepted yet: pending or rejected.
+    pub outbox: Outbox,
     /// Stored records that could not be decoded. They stay in storage.
     pub unreadable: usize,
     pub screen: Screen,
@@ -108,7 +107,7 @@ impl Model {
             clock: Clock::default(),
             device: String::new(),
             log: Log::default(),
-            unsynced: HashMap::new(),
+            outbox: Outbox::default(),
             unreadable: 0,
             screen: Screen::Home,
             notice: None,
@@ -144,7 +143,8 @@ impl Model {
                 body,
             };
             stored.push(record.to_stored());
-            self.unsynced.insert(record.id, SyncMark::Pending);
+            self.outbox
+                .set(record.id, SyncMark::Pending, record.is_private());
             self.log.add(record, &self.content);
         }
         let batch = stored.clone();

@@ -189,7 +189,8 @@ pub struct Log {
 impl Log {
     /// Builds a log from records in any order.
     pub fn from_records(mut records: Vec<Record>, content: &Content) -> Self {
-        records.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        // Keys are unique (ids are), so an unstable sort gives the one order every device uses.
+        records.sort_unstable_by(|a, b| a.order_key().cmp(&b.order_key()));
         let mut seen = std::collections::HashSet::with_capacity(records.len());
         records.retain(|r| seen.insert(r.id));
         let progress = Progress::fold(&records, content);

@@ -69,65 +69,85 @@ pub struct AreaScore {
     pub score: u32,
 }
 
-/// What happened. Ids refer to the content pack.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum RecordBody {
+/// Defines [`RecordBody`] and, from the same list, a fast decoder for it.
+///
+/// Serde decodes an internally tagged enum by first buffering the whole object, which made
+/// decoding the body the largest cost of opening a long history. The stored record says its
+/// kind beside the body, so [`RecordBody::decode`] goes straight to that variant's fields.
+macro_rules! record_bodies {
+    ($(
+        $(#[$meta:meta])*
+        $variant:ident = $kind:literal { $($field:ident: $ty:ty),* $(,)? }
+    ),* $(,)?) => {
+        /// What happened. Ids refer to the content pack.
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(tag = "type", rename_all = "snake_case")]
+        pub enum RecordBody {
+            $($(#[$meta])* $variant { $($field: $ty),* },)*
+        }
+
+        impl RecordBody {
+            /// The body's type name, as stored beside it.
+            pub fn kind(&self) -> &'static str {
+                match self {
+                    $(Self::$variant { .. } => $kind,)*
+                }
+            }
+
+            /// Decodes a body whose kind is known, checking that its own `type` agrees.
+            pub fn decode(kind: &str, json: &str) -> Result<Self, String> {
+                match kind {
+                    $($kind => {
+                        #[derive(Deserialize)]
+                        struct Fields<'a> {
+                            #[serde(rename = "type", borrow)]
+                            tag: std::borrow::Cow<'a, str>,
+                            $($field: $ty,)*
+                        }
+                        let fields: Fields<'_> = match serde_json::from_str(json) {
+                            Ok(fields) => fields,
+                            // Slow, but only for a bad record: say what it really holds.
+                            Err(e) => return Err(match serde_json::from_str::<Self>(json) {
+                                Ok(other) => format!("says it is '{kind}' but holds '{}'", other.kind()),
+                                Err(_) => e.to_string(),
+                            }),
+                        };
+                        if fields.tag != $kind {
+                            return Err(format!("says it is '{kind}' but holds '{}'", fields.tag));
+                        }
+                        Ok(Self::$variant { $($field: fields.$field),* })
+                    })*
+                    other => Err(format!("unknown kind '{other}'")),
+                }
+            }
+        }
+    };
+}
+
+record_bodies! {
     /// The learner reached (or went back to) a step of a lesson. The latest one is where they left off.
-    StepReached {
-        lesson: String,
-        step: u32,
-    },
+    StepReached = "step_reached" { lesson: String, step: u32 },
     /// A quiz question was answered.
-    QuizAnswered {
-        lesson: String,
-        question: String,
-        chosen: Vec<String>,
-        correct: bool,
-    },
+    QuizAnswered = "quiz_answered" { lesson: String, question: String, chosen: Vec<String>, correct: bool },
     /// A quiz attempt ended. A lesson is complete once an attempt passes.
-    QuizFinished {
-        lesson: String,
-        score: u32,
-        total: u32,
-        passed: bool,
-    },
+    QuizFinished = "quiz_finished" { lesson: String, score: u32, total: u32, passed: bool },
     /// A question was answered in a review session.
-    ReviewAnswered {
-        question: String,
-        correct: bool,
-    },
+    ReviewAnswered = "review_answered" { question: String, correct: bool },
     /// A self-assessment was completed. Private: it stays on the device unless backup is on.
-    AssessmentCompleted {
+    AssessmentCompleted = "assessment_completed" {
         answers: Vec<ItemAnswer>,
         scores: Vec<AreaScore>,
         overall: u32,
         stage: String,
     },
     /// A checklist run began. The run's id is this record's id.
-    ChecklistStarted {
-        checklist: String,
-    },
-    ChecklistItemSet {
-        run: RecordId,
-        item: String,
-        done: bool,
-    },
+    ChecklistStarted = "checklist_started" { checklist: String },
+    ChecklistItemSet = "checklist_item_set" { run: RecordId, item: String, done: bool },
     /// A note on a checklist item. Private: it stays on the device unless backup is on.
-    ChecklistNoteSet {
-        run: RecordId,
-        item: String,
-        note: String,
-    },
-    ChecklistFinished {
-        run: RecordId,
-    },
-    DisplayNameSet {
-        name: String,
-    },
-    BackupSet {
-        enabled: bool,
-    },
+    ChecklistNoteSet = "checklist_note_set" { run: RecordId, item: String, note: String },
+    ChecklistFinished = "checklist_finished" { run: RecordId },
+    DisplayNameSet = "display_name_set" { name: String },
+    BackupSet = "backup_set" { enabled: bool },
 }
 
 impl RecordBody {
@@ -137,23 +157,6 @@ impl RecordBody {
             self,
             Self::AssessmentCompleted { .. } | Self::ChecklistNoteSet { .. }
         )
-    }
-
-    /// The body's type name, as stored beside it.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Self::StepReached { .. } => "step_reached",
-            Self::QuizAnswered { .. } => "quiz_answered",
-            Self::QuizFinished { .. } => "quiz_finished",
-            Self::ReviewAnswered { .. } => "review_answered",
-            Self::AssessmentCompleted { .. } => "assessment_completed",
-            Self::ChecklistStarted { .. } => "checklist_started",
-            Self::ChecklistItemSet { .. } => "checklist_item_set",
-            Self::ChecklistNoteSet { .. } => "checklist_note_set",
-            Self::ChecklistFinished { .. } => "checklist_finished",
-            Self::DisplayNameSet { .. } => "display_name_set",
-            Self::BackupSet { .. } => "backup_set",
-        }
     }
 }
 
@@ -195,20 +198,7 @@ impl Record {
 
     /// Decodes a stored record, or says what is wrong with it.
     pub fn from_stored(stored: &StoredRecord) -> Result<Self, String> {
-        let id = stored.id.parse::<RecordId>()?;
-        let body: RecordBody = serde_json::from_str(&stored.body)
-            .map_err(|e| format!("record {}: unreadable body: {e}", stored.id))?;
-        if body.kind() != stored.kind {
-            return Err(format!(
-                "record {}: says it is '{}' but holds '{}'",
-                stored.id,
-                stored.kind,
-                body.kind()
-            ));
-        }
-        if body.is_private() != stored.private {
-            return Err(format!("record {}: its private flag is wrong", stored.id));
-        }
+        let (id, body) = decode(stored)?;
         Ok(Self {
             id,
             device: stored.device.clone(),
@@ -220,6 +210,33 @@ impl Record {
             body,
         })
     }
+
+    /// As [`Record::from_stored`], taking the stored record so its strings move, not copy:
+    /// loading tens of thousands of records at start is the hot path.
+    pub fn from_stored_owned(stored: StoredRecord) -> Result<Self, String> {
+        let (id, body) = decode(&stored)?;
+        Ok(Self {
+            id,
+            device: stored.device,
+            hlc: Hlc {
+                wall_ms: stored.wall_ms,
+                counter: stored.counter,
+            },
+            pack_version: stored.pack_version,
+            body,
+        })
+    }
+}
+
+/// The id and body of a stored record, checked against the kind and private flag beside them.
+fn decode(stored: &StoredRecord) -> Result<(RecordId, RecordBody), String> {
+    let id = stored.id.parse::<RecordId>()?;
+    let body = RecordBody::decode(&stored.kind, &stored.body)
+        .map_err(|e| format!("record {}: unreadable body: {e}", stored.id))?;
+    if body.is_private() != stored.private {
+        return Err(format!("record {}: its private flag is wrong", stored.id));
+    }
+    Ok((id, body))
 }
 
 /// A record as storage and sync carry it. The body is JSON text; `kind` and `private` sit beside
@@ -281,6 +298,79 @@ mod tests {
             stored.body,
             r#"{"type":"step_reached","lesson":"hello","step":2}"#
         );
+    }
+
+    #[test]
+    fn every_kind_decodes_straight_to_its_fields() {
+        let run = RecordId::v7(5, 6);
+        let bodies = [
+            RecordBody::StepReached {
+                lesson: "l".into(),
+                step: 2,
+            },
+            RecordBody::QuizAnswered {
+                lesson: "l".into(),
+                question: "l.q".into(),
+                chosen: vec!["a".into()],
+                correct: true,
+            },
+            RecordBody::QuizFinished {
+                lesson: "l".into(),
+                score: 3,
+                total: 4,
+                passed: true,
+            },
+            RecordBody::ReviewAnswered {
+                question: "l.q".into(),
+                correct: false,
+            },
+            RecordBody::AssessmentCompleted {
+                answers: vec![ItemAnswer {
+                    item: "i".into(),
+                    answer: Answer::YesNo(YesNo::NotSure),
+                }],
+                scores: vec![AreaScore {
+                    area: "a".into(),
+                    score: 25,
+                }],
+                overall: 25,
+                stage: "s".into(),
+            },
+            RecordBody::ChecklistStarted {
+                checklist: "c".into(),
+            },
+            RecordBody::ChecklistItemSet {
+                run,
+                item: "i".into(),
+                done: true,
+            },
+            RecordBody::ChecklistNoteSet {
+                run,
+                item: "i".into(),
+                note: "Quote \"this\" é".into(),
+            },
+            RecordBody::ChecklistFinished { run },
+            RecordBody::DisplayNameSet { name: "Sam".into() },
+            RecordBody::BackupSet { enabled: true },
+        ];
+        for body in bodies {
+            let json = serde_json::to_string(&body).unwrap();
+            let tag = serde_json::from_str::<serde_json::Value>(&json).unwrap()["type"]
+                .as_str()
+                .unwrap()
+                .to_owned();
+            assert_eq!(tag, body.kind(), "serde's name and the kind agree");
+            assert_eq!(RecordBody::decode(body.kind(), &json), Ok(body.clone()));
+            assert_eq!(
+                serde_json::from_str::<RecordBody>(&json).unwrap(),
+                body,
+                "the slow path agrees"
+            );
+        }
+        assert!(
+            RecordBody::decode("backup_set", r#"{"type":"display_name_set","name":"x"}"#).is_err()
+        );
+        assert!(RecordBody::decode("no_such_kind", "{}").is_err());
     }
 
     #[test]

@@ -5,7 +5,6 @@
 //! signed out (the server no longer knows this device). See ADR 0008 and ADR 0010.
 
 use std::collections::HashMap;
-use std::hash::BuildHasher;
 
 use serde::{Deserialize, Serialize};
 
@@ -133,61 +132,89 @@ pub fn may_send(
     record_device == device && matches!(mark, Some(SyncMark::Pending)) && (!private || backup)
 }
 
+/// This device's records that the server has not accepted: pending, or rejected with a reason.
+/// Counts are kept as records come and go, so showing the sync state never walks the set.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outbox {
+    entries: HashMap<RecordId, (SyncMark, bool)>,
+    pending: usize,
+    pending_private: usize,
+    rejected: usize,
+}
+
+impl Outbox {
+    /// Sets a record's mark. A synced mark takes it out of the outbox.
+    pub fn set(&mut self, id: RecordId, mark: SyncMark, private: bool) {
+        self.remove(id);
+        match mark {
+            SyncMark::Synced => return,
+            SyncMark::Pending => {
+                self.pending += 1;
+                self.pending_private += usize::from(private);
+            }
+            SyncMark::Rejected { .. } => self.rejected += 1,
+        }
+        self.entries.insert(id, (mark, private));
+    }
+
+    /// The server has the record.
+    pub fn remove(&mut self, id: RecordId) {
+        if let Some((mark, private)) = self.entries.remove(&id) {
+            match mark {
+                SyncMark::Pending => {
+                    self.pending -= 1;
+                    self.pending_private -= usize::from(private);
+                }
+                SyncMark::Rejected { .. } => self.rejected -= 1,
+                SyncMark::Synced => {}
+            }
+        }
+    }
+
+    pub fn get(&self, id: RecordId) -> Option<&SyncMark> {
+        self.entries.get(&id).map(|(mark, _)| mark)
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Records the server refused, with its reasons.
+    pub fn rejected(&self) -> impl Iterator<Item = (RecordId, &str)> {
+        self.entries
+            .iter()
+            .filter_map(|(id, (mark, _))| match mark {
+                SyncMark::Rejected { reason } => Some((*id, reason.as_str())),
+                _ => None,
+            })
+    }
+
+    /// How many records wait to go (private ones only with backup on), and how many were refused.
+    pub fn counts(&self, backup: bool) -> (usize, usize) {
+        let waiting = if backup {
+            self.pending
+        } else {
+            self.pending - self.pending_private
+        };
+        (waiting, self.rejected)
+    }
+}
+
 /// The next batch to send: this device's sendable records, oldest first, at most [`MAX_BATCH`].
-pub fn next_batch<S: BuildHasher>(
-    log: &Log,
-    unsynced: &HashMap<RecordId, SyncMark, S>,
-    device: &str,
-    backup: bool,
-) -> Vec<StoredRecord> {
-    if unsynced.is_empty() {
+pub fn next_batch(log: &Log, outbox: &Outbox, device: &str, backup: bool) -> Vec<StoredRecord> {
+    if outbox.counts(backup).0 == 0 {
         return Vec::new();
     }
     log.records()
         .iter()
-        .filter(|r| {
-            may_send(
-                device,
-                unsynced.get(&r.id),
-                r.is_private(),
-                backup,
-                &r.device,
-            )
-        })
+        .filter(|r| may_send(device, outbox.get(r.id), r.is_private(), backup, &r.device))
         .take(MAX_BATCH)
         .map(crate::record::Record::to_stored)
         .collect()
-}
-
-/// How many records are waiting to go, and how many the server refused.
-pub fn counts<S: BuildHasher>(
-    log: &Log,
-    unsynced: &HashMap<RecordId, SyncMark, S>,
-    device: &str,
-    backup: bool,
-) -> (usize, usize) {
-    let mut waiting = 0;
-    let mut rejected = 0;
-    for (id, mark) in unsynced {
-        match mark {
-            SyncMark::Rejected { .. } => rejected += 1,
-            SyncMark::Pending => {
-                if let Some(record) = log.get(*id)
-                    && may_send(
-                        device,
-                        Some(mark),
-                        record.is_private(),
-                        backup,
-                        &record.device,
-                    )
-                {
-                    waiting += 1;
-                }
-            }
-            SyncMark::Synced => {}
-        }
-    }
-    (waiting, rejected)
 }
 
 /// A server address a person typed, checked and tidied: `http(s)://host[:port]`, no trailing slash.

@@ -177,14 +177,17 @@ impl Model {
         // A newer pack from an earlier sync replaces the built-in one before anything is folded.
         self.restore_sync(&snapshot);
         let mut records = Vec::with_capacity(snapshot.records.len());
-        self.unsynced.clear();
+        self.outbox = crate::sync::client::Outbox::default();
         self.unreadable = 0;
-        for loaded in &snapshot.records {
-            match Record::from_stored(&loaded.record) {
+        self.store_warning.clone_from(&snapshot.recovered);
+        let device_id = snapshot.meta(meta::DEVICE_ID).map(str::to_owned);
+        // The snapshot is consumed, so each record's strings move rather than copy.
+        for loaded in snapshot.records {
+            match Record::from_stored_owned(loaded.record) {
                 Ok(record) => {
                     self.clock.observe(record.hlc);
                     if loaded.sync != SyncMark::Synced {
-                        self.unsynced.insert(record.id, loaded.sync.clone());
+                        self.outbox.set(record.id, loaded.sync, record.is_private());
                     }
                     records.push(record);
                 }
@@ -193,12 +196,11 @@ impl Model {
             }
         }
         self.log = Log::from_records(records, &self.content);
-        self.store_warning.clone_from(&snapshot.recovered);
         self.lifecycle = Lifecycle::Ready;
         self.screen = Screen::Home;
-        let device = match snapshot.meta(meta::DEVICE_ID) {
+        let device = match device_id {
             Some(device) => {
-                device.clone_into(&mut self.device);
+                self.device = device;
                 Command::done()
             }
             None => self.new_device(),

@@ -190,7 +190,7 @@ impl Model {
             return Command::done();
         };
         let backup = self.log.progress().settings.backup();
-        let records = client::next_batch(&self.log, &self.unsynced, &self.device, backup);
+        let records = client::next_batch(&self.log, &self.outbox, &self.device, backup);
         let sent: Vec<String> = records.iter().map(|r| r.id.clone()).collect();
         self.sync.phase = Phase::Syncing;
         self.sync.again = false;
@@ -227,7 +227,7 @@ impl Model {
             };
             match result.status {
                 RecordStatus::Accepted | RecordStatus::Duplicate => {
-                    self.unsynced.remove(&id);
+                    self.outbox.remove(id);
                     synced.push(result.id.clone());
                 }
                 RecordStatus::Rejected => {
@@ -235,11 +235,13 @@ impl Model {
                         .reason
                         .clone()
                         .unwrap_or_else(|| text::REJECTED_NO_REASON.to_owned());
-                    self.unsynced.insert(
+                    let private = self.log.get(id).is_some_and(Record::is_private);
+                    self.outbox.set(
                         id,
                         SyncMark::Rejected {
                             reason: reason.clone(),
                         },
+                        private,
                     );
                     commands.push(store(StoreRequest::MarkRejected {
                         id: result.id.clone(),
@@ -278,8 +280,7 @@ impl Model {
         // going again while records wait always ends. A server that says "more" without moving
         // the cursor is not followed, so a faulty server cannot keep the device busy.
         let backup = self.log.progress().settings.backup();
-        let waiting =
-            !client::next_batch(&self.log, &self.unsynced, &self.device, backup).is_empty();
+        let waiting = !client::next_batch(&self.log, &self.outbox, &self.device, backup).is_empty();
         let more = response.more && response.cursor > cursor_before;
         if more || self.sync.again || waiting {
             commands.push(self.start_sync());
@@ -512,15 +513,15 @@ impl Model {
         }
         self.sync = client::SyncState::default();
         // Everything made here becomes unsynced again, so joining again sends it all.
-        let own: Vec<RecordId> = self
+        let own: Vec<(RecordId, bool)> = self
             .log
             .records()
             .iter()
             .filter(|r| r.device == self.device)
-            .map(|r| r.id)
+            .map(|r| (r.id, r.is_private()))
             .collect();
-        for id in own {
-            self.unsynced.entry(id).or_insert(SyncMark::Pending);
+        for (id, private) in own {
+            self.outbox.set(id, SyncMark::Pending, private);
         }
         self.inform(NoticeKind::Success, text::ACCOUNT_DELETED);
         Command::all([

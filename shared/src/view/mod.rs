@@ -216,10 +216,10 @@ fn back(screen: &Screen) -> Option<Action> {
 }
 
 pub(crate) fn sync(model: &Model) -> SyncView {
-    use crate::sync::client::{Phase, counts};
+    use crate::sync::client::Phase;
     let state = &model.sync;
     let backup = model.log.progress().settings.backup();
-    let (waiting, rejected) = counts(&model.log, &model.unsynced, &model.device, backup);
+    let (waiting, rejected) = model.outbox.counts(backup);
     let now = model.now_ms();
     let offset = model.clock.utc_offset_minutes();
     let with_waiting = |text: String| {

@@ -4,7 +4,6 @@ use facet::Facet;
 use serde::{Deserialize, Serialize};
 
 use super::Action;
-use crate::effects::store::SyncMark;
 use crate::event::Event;
 use crate::model::Model;
 use crate::record::{Record, RecordBody};
@@ -183,12 +182,9 @@ fn sync(model: &Model) -> SyncSettingsView {
         .filter(|p| p.expires_at_ms > model.now_ms())
         .map(|p| text::pairing_code(&spaced(&p.code), &when::clock_time(p.expires_at_ms, offset)));
     let mut problems: Vec<(&Record, &str)> = model
-        .unsynced
-        .iter()
-        .filter_map(|(id, mark)| match mark {
-            SyncMark::Rejected { reason } => model.log.get(*id).map(|r| (r, reason.as_str())),
-            _ => None,
-        })
+        .outbox
+        .rejected()
+        .filter_map(|(id, reason)| model.log.get(id).map(|r| (r, reason)))
         .collect();
     problems.sort_by(|a, b| a.0.order_key().cmp(&b.0.order_key()));
     SyncSettingsView::Joined(JoinedView {
