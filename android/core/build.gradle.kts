@@ -116,8 +116,9 @@ abstract class CargoNdkBuild @Inject constructor(private val exec: ExecOperation
             args(arguments)
             workingDir = root
             environment("ANDROID_NDK_HOME", ndkDirectory.get().asFile.absolutePath)
-            // The main workspace's target folder, shared with every other Rust build here.
-            environment("CARGO_TARGET_DIR", File(root, "target").absolutePath)
+            // A target folder of its own under the main one: `shared` builds a cdylib, so its
+            // rlib is named without a hash, and builds with other features must not share it.
+            environment("CARGO_TARGET_DIR", File(root, "target/android").absolutePath)
         }
     }
 }

@@ -766,7 +766,11 @@ fn android_library() -> Result<(), String> {
             ],
         ),
     )?;
+    // A target folder of its own: `shared` builds a cdylib, so cargo names its rlib without a
+    // hash, and a build of `shared` with other features in the main target folder would
+    // replace the one this library links.
     let target = target_dir();
+    let own_target = target.join("shells/cargo");
     run(
         "shells: build the Android library for Linux (android/rust)",
         cmd(
@@ -779,12 +783,12 @@ fn android_library() -> Result<(), String> {
                 "--target-dir",
             ],
         )
-        .arg(&target),
+        .arg(&own_target),
     )?;
     let dir = target.join("shells/lib");
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let library = dir.join(ANDROID_LIBRARY);
-    std::fs::copy(target.join("debug").join(ANDROID_LIBRARY), &library)
+    std::fs::copy(own_target.join("debug").join(ANDROID_LIBRARY), &library)
         .map_err(|e| format!("could not copy {ANDROID_LIBRARY}: {e}"))?;
     same_exports(&library, &target.join("ffi/lib/libshared.so"))?;
     jvm_tests(&dir)
