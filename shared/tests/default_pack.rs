@@ -14,32 +14,9 @@ use shared::path::{ModuleState, module_state};
 use shared::record::{Answer, ChannelUse, Frequency, ItemAnswer, YesNo};
 use shared::view::{QuizBody, ScreenView};
 use shared::{Destination, Event};
-use support::{has_button, press};
 
 fn pass_lesson(harness: &mut Harness, lesson: &str) {
-    harness.send(Event::OpenLesson {
-        lesson: lesson.into(),
-    });
-    assert_eq!(
-        support::screen_name(&harness.view()),
-        "lesson",
-        "{lesson} did not open"
-    );
-    while has_button(&harness.view(), "Next") {
-        press(harness, "Next");
-    }
-    press(harness, "Start the quiz");
-    let content = harness.model.content.clone();
-    let (_, found) = content.lesson(lesson).unwrap();
-    for question in &found.quiz.questions {
-        for option in question.options.iter().filter(|o| o.correct) {
-            harness.send(Event::ChooseOption {
-                option: option.id.clone(),
-            });
-        }
-        harness.send(Event::CheckAnswer);
-        harness.send(Event::NextQuestion);
-    }
+    support::pass_lesson(harness, lesson);
     let ScreenView::Quiz(quiz) = harness.view().screen else {
         panic!("{lesson}: no quiz")
     };

@@ -6,7 +6,7 @@ mod support;
 
 use shared::view::{LessonStatus, ModuleStatus, OptionMark, QuizBody, ScreenView};
 use shared::{Destination, Event};
-use support::{button, has_button, notice, press, screen_name, started};
+use support::{button, notice, pass_lesson, press, screen_name, started};
 
 fn path_view(harness: &mut shared::harness::Harness) -> shared::view::PathView {
     harness.send(Event::Navigate {
@@ -15,28 +15,6 @@ fn path_view(harness: &mut shared::harness::Harness) -> shared::view::PathView {
     match harness.view().screen {
         ScreenView::Path(path) => path,
         other => panic!("expected the path, got {other:?}"),
-    }
-}
-
-/// Reads a lesson to its end and passes its quiz by choosing every right option.
-fn pass_lesson(harness: &mut shared::harness::Harness, lesson: &str) {
-    harness.send(Event::OpenLesson {
-        lesson: lesson.into(),
-    });
-    while has_button(&harness.view(), "Next") {
-        press(harness, "Next");
-    }
-    press(harness, "Start the quiz");
-    let content = harness.model.content.clone();
-    let (_, found) = content.lesson(lesson).unwrap();
-    for question in &found.quiz.questions {
-        for option in question.options.iter().filter(|o| o.correct) {
-            harness.send(Event::ChooseOption {
-                option: option.id.clone(),
-            });
-        }
-        harness.send(Event::CheckAnswer);
-        harness.send(Event::NextQuestion);
     }
 }
 

@@ -93,3 +93,31 @@ pub fn screen_name(view: &ViewModel) -> &'static str {
 pub fn notice(view: &ViewModel) -> Option<&str> {
     view.notice.as_ref().map(|n| n.text.as_str())
 }
+
+/// Reads a lesson to its end and answers its quiz by choosing every right option, checking on
+/// the way that the lesson opened.
+pub fn pass_lesson(harness: &mut Harness, lesson: &str) {
+    harness.send(Event::OpenLesson {
+        lesson: lesson.into(),
+    });
+    assert_eq!(
+        screen_name(&harness.view()),
+        "lesson",
+        "{lesson} did not open"
+    );
+    while has_button(&harness.view(), "Next") {
+        press(harness, "Next");
+    }
+    press(harness, "Start the quiz");
+    let content = harness.model.content.clone();
+    let (_, found) = content.lesson(lesson).unwrap();
+    for question in &found.quiz.questions {
+        for option in question.options.iter().filter(|o| o.correct) {
+            harness.send(Event::ChooseOption {
+                option: option.id.clone(),
+            });
+        }
+        harness.send(Event::CheckAnswer);
+        harness.send(Event::NextQuestion);
+    }
+}
