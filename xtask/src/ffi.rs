@@ -133,26 +133,7 @@ fn types() -> Result<(), String> {
         tools.display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    run(
-        "core types: Swift, Kotlin, TypeScript",
-        cmd(
-            "cargo",
-            &[
-                "run",
-                "--quiet",
-                "--locked",
-                "-p",
-                "shared",
-                "--features",
-                "codegen",
-                "--bin",
-                "codegen",
-                "--",
-            ],
-        )
-        .arg(&out)
-        .env("PATH", path),
-    )?;
+    codegen("core types: Swift, Kotlin, TypeScript", &out, None, &path)?;
     // The generator does not check that pnpm succeeded; the compiled package shows it did.
     let compiled = out.join("typescript/dist");
     if !compiled.is_dir() {
@@ -162,6 +143,36 @@ fn types() -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// Runs `shared`'s `codegen` bin (Crux typegen with facet) into `out`: every language, or only
+/// `language`. `path` is the PATH it runs with, so that it finds pnpm.
+pub(crate) fn codegen(
+    title: &str,
+    out: &Path,
+    language: Option<&str>,
+    path: &str,
+) -> Result<(), String> {
+    let mut command = cmd(
+        "cargo",
+        &[
+            "run",
+            "--quiet",
+            "--locked",
+            "-p",
+            "shared",
+            "--features",
+            "codegen",
+            "--bin",
+            "codegen",
+            "--",
+        ],
+    );
+    command.arg(out);
+    if let Some(language) = language {
+        command.arg(language);
+    }
+    run(title, command.env("PATH", path))
 }
 
 /// kotlinc and pnpm from npm (see setup.rs). Returns the folder of their commands.
@@ -196,13 +207,13 @@ fn python() -> Result<(), String> {
 }
 
 /// Jars from Debian's packages (see setup.rs).
-const JARS: [&str; 4] = [
+pub(crate) const JARS: [&str; 4] = [
     "/usr/share/java/jna.jar",
     "/usr/share/java/junit-jupiter-api.jar",
     "/usr/share/java/apiguardian-api.jar",
     "/usr/share/java/opentest4j.jar",
 ];
-const JUNIT_CONSOLE: &str = "/usr/share/java/junit-platform-console-standalone.jar";
+pub(crate) const JUNIT_CONSOLE: &str = "/usr/share/java/junit-platform-console-standalone.jar";
 
 /// The Android shell's core wrapper, compiled with the generated Kotlin and tested with
 /// JUnit 5 on the JVM against the real library.

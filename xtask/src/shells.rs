@@ -20,6 +20,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use crate::ffi::{JARS, JUNIT_CONSOLE};
 use crate::step::{cmd, has, root, run};
 
 const USAGE: &str = "usage: cargo xtask shells [coverage|syntax|android]";
@@ -726,14 +727,6 @@ fn tree_sitter() -> Result<PathBuf, String> {
 
 const ANDROID_CRATE: &str = "android/rust";
 const ANDROID_LIBRARY: &str = "libcouncillor.so";
-/// Jars from Debian's packages (see setup.rs), as `cargo xtask ffi test` uses them.
-const JARS: [&str; 4] = [
-    "/usr/share/java/jna.jar",
-    "/usr/share/java/junit-jupiter-api.jar",
-    "/usr/share/java/apiguardian-api.jar",
-    "/usr/share/java/opentest4j.jar",
-];
-const JUNIT_CONSOLE: &str = "/usr/share/java/junit-platform-console-standalone.jar";
 
 fn android_library() -> Result<(), String> {
     println!("\n==> shells: the Android library's lock file and its TLS verifier's version");

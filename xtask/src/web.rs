@@ -223,26 +223,11 @@ fn types() -> Result<(), String> {
         web().join("node_modules/.bin").display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    run(
+    crate::ffi::codegen(
         "web shell: TypeScript types (shared's codegen bin)",
-        cmd(
-            "cargo",
-            &[
-                "run",
-                "--quiet",
-                "--locked",
-                "-p",
-                "shared",
-                "--features",
-                "codegen",
-                "--bin",
-                "codegen",
-                "--",
-            ],
-        )
-        .arg(&out)
-        .arg("typescript")
-        .env("PATH", path),
+        &out,
+        Some("typescript"),
+        &path,
     )?;
     if stamp.is_file() {
         Ok(())

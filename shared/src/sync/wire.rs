@@ -118,7 +118,7 @@ pub struct ErrorBody {
 #[serde(deny_unknown_fields)]
 pub struct ErrorDetail {
     /// Stable, for programs: `bad_request`, `unauthorized`, `unknown_cohort`, `bad_pairing_code`,
-    /// `too_large`, `not_found`, `method_not_allowed`, `internal`.
+    /// `too_large`, `too_many_attempts`, `not_found`, `method_not_allowed`, `internal`.
     pub code: String,
     /// For people: what went wrong and what to do.
     pub message: String,
