@@ -347,3 +347,47 @@ fn the_web_app_is_served_with_an_index_fallback() {
     assert_eq!(api.status, 404);
     assert_eq!(api.error().unwrap().error.code, "not_found");
 }
+
+#[test]
+fn the_web_app_is_sent_compressed_when_the_browser_accepts_it() {
+    let web = server::testing::TempDir::new("web").unwrap();
+    let script = "console.log('a script long enough to be worth compressing');\n".repeat(40);
+    std::fs::write(web.path().join("index.html"), "<h1>app</h1>").unwrap();
+    std::fs::write(web.path().join("app.js"), &script).unwrap();
+    // Stand-ins for the copies the web build writes: what matters is which file is sent.
+    std::fs::write(web.path().join("app.js.gz"), b"gzip bytes").unwrap();
+    std::fs::write(web.path().join("app.js.br"), b"brotli bytes").unwrap();
+    let dir = web.path().to_str().unwrap();
+    let server = server::testing::TestServer::start_with(super::BINARY, &["--web-dir", dir]);
+    let get = |accept: Option<&str>| {
+        let headers: Vec<(&str, &str)> = accept
+            .map(|a| vec![("Accept-Encoding", a)])
+            .unwrap_or_default();
+        let request = server::testing::client::build("GET", "/app.js", &headers, None);
+        server::testing::client::exchange(server.client().addr, &request).unwrap()
+    };
+
+    let brotli = get(Some("gzip, deflate, br"));
+    assert_eq!(brotli.header("content-encoding"), Some("br"));
+    assert_eq!(brotli.body, b"brotli bytes");
+    assert!(
+        brotli
+            .header("content-type")
+            .unwrap()
+            .contains("javascript")
+    );
+    assert!(
+        brotli
+            .header("vary")
+            .is_some_and(|v| v.to_ascii_lowercase().contains("accept-encoding")),
+        "caches must know the answer depends on Accept-Encoding"
+    );
+
+    let gzip = get(Some("gzip"));
+    assert_eq!(gzip.header("content-encoding"), Some("gzip"));
+    assert_eq!(gzip.body, b"gzip bytes");
+
+    let plain = get(None);
+    assert_eq!(plain.header("content-encoding"), None);
+    assert_eq!(plain.text(), script);
+}
