@@ -42,6 +42,35 @@ fn private_records_that_are_sent_are_stored_and_visible_in_the_file() {
 }
 
 #[test]
+fn a_deleted_account_leaves_no_trace_of_its_private_records_in_the_files() {
+    let server = start();
+    let client = server.client();
+    let phone = enrol(&server, "phone");
+    let other = enrol(&server, "someone-else");
+    let note = private_note("phone", now_ms(), 1, "ask the ward officer about the bins");
+    client
+        .sync(&phone.token, 0, &[note, step("phone", now_ms(), 2)])
+        .unwrap();
+    // Someone else's records, written after, keep the pages and the log busy.
+    client
+        .sync(&other.token, 0, &[step("someone-else", now_ms(), 3)])
+        .unwrap();
+    assert!(DbContents::file_contains(&server.db_path(), "ask the ward officer").unwrap());
+
+    client.delete_account(&phone.token).unwrap();
+
+    // Not only gone from the tables: erased from the database file and its write-ahead log,
+    // where a deleted row would otherwise stay readable until its page is reused.
+    assert!(
+        !DbContents::file_contains(&server.db_path(), "ask the ward officer").unwrap(),
+        "the deleted note is still readable in the database's files"
+    );
+    let db = server.db();
+    assert_eq!(db.records.len(), 1, "{db}");
+    assert_eq!(db.records[0].user, other.user, "{db}");
+}
+
+#[test]
 fn a_server_that_was_sent_no_private_records_holds_none() {
     let server = start();
     let client = server.client();

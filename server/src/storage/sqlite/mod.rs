@@ -99,8 +99,11 @@ impl SqliteStorage {
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
         // WAL: readers never block the writer or each other. FULL: a commit is on disk before
         // its answer goes out, so a device never deletes its copy of something the server lost.
+        // secure_delete: a deleted account's rows are overwritten, not left readable in free
+        // space (the log is emptied too: see `Writer::run_and_erase`).
         conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; \
+             PRAGMA secure_delete = ON;",
         )
         .map_err(open_err)?;
         let from = migrations::migrate(&mut conn).map_err(|source| OpenError::Migrate {
@@ -432,7 +435,7 @@ impl Storage for SqliteStorage {
     }
 
     fn delete_user(&self, user: UserId) -> Result<(), StorageError> {
-        self.writer.run(move |conn| {
+        self.writer.run_and_erase(move |conn| {
             for statement in sql::DELETE_USER.split(';').filter(|s| {
                 s.lines()
                     .any(|l| !l.trim().is_empty() && !l.trim().starts_with("--"))

@@ -26,9 +26,12 @@ trait Job: Send {
     /// Returns whether the job succeeded; a failed job's changes are rolled back on their own.
     fn run(&mut self, conn: &Connection) -> bool;
     fn finish(self: Box<Self>, committed: Result<(), String>);
+    /// Whether what the job deleted must also leave the write-ahead log before it answers.
+    fn erases(&self) -> bool;
 }
 
 struct Typed<T, F> {
+    erase: bool,
     work: Option<F>,
     result: Option<Result<T, StorageError>>,
     reply: mpsc::SyncSender<Result<T, StorageError>>,
@@ -63,6 +66,10 @@ where
         };
         // The caller may have gone away; then nobody needs the answer.
         let _ = self.reply.send(result);
+    }
+
+    fn erases(&self) -> bool {
+        self.erase
     }
 }
 
@@ -100,8 +107,29 @@ impl Writer {
         T: Send + 'static,
         F: FnOnce(&Connection) -> Result<T, StorageError> + Send + 'static,
     {
+        self.submit(false, work)
+    }
+
+    /// As [`Writer::run`], for work that deletes what must not stay readable on disk: after
+    /// the commit, the write-ahead log is checkpointed and emptied before the answer goes out,
+    /// so the deleted rows survive in neither file (`secure_delete` clears them in the
+    /// database itself).
+    pub(super) fn run_and_erase<T, F>(&self, work: F) -> Result<T, StorageError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, StorageError> + Send + 'static,
+    {
+        self.submit(true, work)
+    }
+
+    fn submit<T, F>(&self, erase: bool, work: F) -> Result<T, StorageError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, StorageError> + Send + 'static,
+    {
         let (reply, answer) = mpsc::sync_channel(1);
         let job = Box::new(Typed {
+            erase,
             work: Some(work),
             result: None,
             reply,
@@ -140,15 +168,34 @@ fn write_loop(conn: &Connection, receiver: &mpsc::Receiver<Box<dyn Job>>, stats:
                 Err(_) => break,
             }
         }
-        let committed = run_group(conn, &mut group);
+        let mut committed = run_group(conn, &mut group);
         if let Err(e) = &committed {
             tracing::error!(error = %e, jobs = group.len(), "a group of database writes failed");
+        } else if group.iter().any(|job| job.erases()) {
+            committed = empty_log(conn);
         }
         stats.transactions.fetch_add(1, Ordering::Relaxed);
         stats.jobs.fetch_add(group.len() as u64, Ordering::Relaxed);
         for job in group {
             job.finish(committed.clone());
         }
+    }
+}
+
+/// Copies the write-ahead log into the database and truncates it to nothing, so the frames that
+/// held deleted rows are gone. It waits (up to the busy timeout) for readers still using the
+/// log; if they hold on longer, the job fails rather than claim an erasure that did not happen.
+fn empty_log(conn: &Connection) -> Result<(), String> {
+    let (busy, _log_frames, _checkpointed): (i64, i64, i64) = conn
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })
+        .map_err(|e| e.to_string())?;
+    if busy == 0 {
+        Ok(())
+    } else {
+        tracing::warn!("the write-ahead log could not be emptied: readers held it too long");
+        Err("the deletion is saved, but its copy in the write-ahead log could not be erased yet; try again".to_owned())
     }
 }
 
