@@ -4,17 +4,42 @@
 
 mod support;
 
-use shared::view::{LessonStatus, ModuleStatus, OptionMark, QuizBody, ScreenView};
+use shared::harness::Harness;
+use shared::view::{
+    LessonStatus, ModuleStatus, OptionMark, QuestionView, QuizBody, QuizResultView, QuizView,
+    ScreenView,
+};
 use shared::{Destination, Event};
 use support::{button, notice, pass_lesson, press, screen_name, started};
 
-fn path_view(harness: &mut shared::harness::Harness) -> shared::view::PathView {
+fn path_view(harness: &mut Harness) -> shared::view::PathView {
     harness.send(Event::Navigate {
         to: Destination::Path,
     });
     match harness.view().screen {
         ScreenView::Path(path) => path,
         other => panic!("expected the path, got {other:?}"),
+    }
+}
+
+fn quiz_view(harness: &Harness) -> QuizView {
+    match harness.view().screen {
+        ScreenView::Quiz(quiz) => quiz,
+        other => panic!("expected a quiz, got {other:?}"),
+    }
+}
+
+fn question_view(harness: &Harness) -> QuestionView {
+    match quiz_view(harness).body {
+        QuizBody::Question(question) => question,
+        QuizBody::Result(result) => panic!("expected a question, got {result:?}"),
+    }
+}
+
+fn result_view(harness: &Harness) -> QuizResultView {
+    match quiz_view(harness).body {
+        QuizBody::Result(result) => result,
+        QuizBody::Question(question) => panic!("expected the result, got {question:?}"),
     }
 }
 
@@ -163,15 +188,10 @@ fn each_answer_gets_feedback_and_names_the_right_answer() {
     });
     harness.send(Event::StartQuiz);
 
-    let view = harness.view();
-    let ScreenView::Quiz(quiz) = &view.screen else {
-        panic!()
-    };
+    let quiz = quiz_view(&harness);
     assert_eq!(quiz.heading, "Quiz: Hello");
     assert_eq!(quiz.progress.text, "Question 1 of 3");
-    let QuizBody::Question(question) = &quiz.body else {
-        panic!()
-    };
+    let question = question_view(&harness);
     assert_eq!(question.instruction, "Choose one answer.");
     assert!(
         question.primary.is_none(),
@@ -184,13 +204,8 @@ fn each_answer_gets_feedback_and_names_the_right_answer() {
 
     press(&mut harness, "Wrong");
     press(&mut harness, "Check answer");
-    let view = harness.view();
-    let ScreenView::Quiz(quiz) = &view.screen else {
-        panic!()
-    };
-    let QuizBody::Question(question) = &quiz.body else {
-        panic!()
-    };
+    let checked = quiz_view(&harness);
+    let question = question_view(&harness);
     let feedback = question.feedback.as_ref().unwrap();
     assert!(!feedback.correct);
     assert_eq!(feedback.heading, "Not quite");
@@ -211,19 +226,10 @@ fn each_answer_gets_feedback_and_names_the_right_answer() {
 
     // Choosing again after checking changes nothing.
     harness.send(Event::ChooseOption { option: "a".into() });
-    let ScreenView::Quiz(again) = harness.view().screen else {
-        panic!()
-    };
-    assert_eq!(&again, quiz);
+    assert_eq!(quiz_view(&harness), checked);
 
     press(&mut harness, "Next question");
-    let view = harness.view();
-    let ScreenView::Quiz(quiz) = &view.screen else {
-        panic!()
-    };
-    let QuizBody::Question(question) = &quiz.body else {
-        panic!()
-    };
+    let question = question_view(&harness);
     assert_eq!(question.instruction, "Is this true or false?");
     assert_eq!(
         question
@@ -235,22 +241,11 @@ fn each_answer_gets_feedback_and_names_the_right_answer() {
     );
     press(&mut harness, "False");
     press(&mut harness, "Check answer");
-    let ScreenView::Quiz(quiz) = harness.view().screen else {
-        panic!()
-    };
-    let QuizBody::Question(question) = &quiz.body else {
-        panic!()
-    };
+    let question = question_view(&harness);
     assert_eq!(question.feedback.as_ref().unwrap().heading, "Correct");
 
     press(&mut harness, "Next question");
-    let view = harness.view();
-    let ScreenView::Quiz(quiz) = &view.screen else {
-        panic!()
-    };
-    let QuizBody::Question(question) = &quiz.body else {
-        panic!()
-    };
+    let question = question_view(&harness);
     assert_eq!(question.instruction, "Select all that apply.");
     assert!(question.multiple);
     press(&mut harness, "Two");
@@ -258,12 +253,7 @@ fn each_answer_gets_feedback_and_names_the_right_answer() {
     press(&mut harness, "Three");
     press(&mut harness, "Four");
     press(&mut harness, "Check answer");
-    let ScreenView::Quiz(quiz) = harness.view().screen else {
-        panic!()
-    };
-    let QuizBody::Question(question) = &quiz.body else {
-        panic!()
-    };
+    let question = question_view(&harness);
     let feedback = question.feedback.as_ref().unwrap();
     assert!(feedback.correct);
     assert_eq!(
@@ -273,12 +263,7 @@ fn each_answer_gets_feedback_and_names_the_right_answer() {
     assert_eq!(question.primary.as_ref().unwrap().label, "See your score");
 
     press(&mut harness, "See your score");
-    let ScreenView::Quiz(quiz) = harness.view().screen else {
-        panic!()
-    };
-    let QuizBody::Result(result) = &quiz.body else {
-        panic!()
-    };
+    let result = result_view(&harness);
     assert!(result.passed);
     assert_eq!(result.score_text, "You got 2 out of 3 right.");
     assert_eq!(result.pass_text, "You need 2 out of 3 to pass.");
@@ -294,13 +279,7 @@ fn a_failed_quiz_can_be_retried_and_answers_after_the_end_are_refused() {
     press(&mut harness, "Ignore it");
     press(&mut harness, "Check answer");
     press(&mut harness, "See your score");
-    let view = harness.view();
-    let ScreenView::Quiz(quiz) = &view.screen else {
-        panic!()
-    };
-    let QuizBody::Result(result) = &quiz.body else {
-        panic!()
-    };
+    let result = result_view(&harness);
     assert!(!result.passed);
     assert_eq!(result.heading, "Not passed yet");
     assert!(!harness.model.log.progress().is_complete("world"));
