@@ -505,6 +505,19 @@ fn an_unreadable_answer_keeps_records_pending_and_retries() {
     assert_eq!(harness.model.sync.failures, 2);
 }
 
+/// A server that accepts every record, says `pack`'s version is the newest, and serves it.
+fn offering(pack: &content::Pack) -> Answer {
+    let pack = pack.clone();
+    Box::new(move |request| {
+        if request.url.ends_with("/pack") {
+            return json(200, &pack);
+        }
+        let mut response = accept_all(request);
+        response.pack_version = pack.version;
+        json(200, &response)
+    })
+}
+
 #[test]
 fn a_newer_sound_pack_replaces_the_built_in_one_and_persists() {
     let (mut harness, slot) = with_server(default_server());
@@ -515,21 +528,7 @@ fn a_newer_sound_pack_replaces_the_built_in_one_and_persists() {
     let mut broken = newer.clone();
     broken.version = 3;
     broken.modules[1].prerequisites = vec!["nowhere".into()];
-    let pack_json = serde_json::to_vec(&newer).unwrap();
-    let offered = Arc::new(Mutex::new(2u32));
-    let offered_in = offered.clone();
-    *slot.lock().unwrap() = Box::new(move |request| {
-        if request.url.ends_with("/pack") {
-            return HttpResult::Ok(HttpResponse {
-                status: 200,
-                headers: vec![],
-                body: pack_json.clone(),
-            });
-        }
-        let mut response = accept_all(request);
-        response.pack_version = *offered_in.lock().unwrap();
-        json(200, &response)
-    });
+    *slot.lock().unwrap() = offering(&newer);
     harness.send(Event::SyncNow);
     assert_eq!(harness.model.content.pack.version, 2);
     assert_eq!(
@@ -548,20 +547,7 @@ fn a_newer_sound_pack_replaces_the_built_in_one_and_persists() {
     );
 
     // A broken pack is refused: the app keeps teaching what it has.
-    let broken_json = serde_json::to_vec(&broken).unwrap();
-    *offered.lock().unwrap() = 3;
-    *slot.lock().unwrap() = Box::new(move |request| {
-        if request.url.ends_with("/pack") {
-            return HttpResult::Ok(HttpResponse {
-                status: 200,
-                headers: vec![],
-                body: broken_json.clone(),
-            });
-        }
-        let mut response = accept_all(request);
-        response.pack_version = 3;
-        json(200, &response)
-    });
+    *slot.lock().unwrap() = offering(&broken);
     harness.send(Event::SyncNow);
     assert_eq!(harness.model.content.pack.version, 2);
 }
