@@ -24,10 +24,7 @@ fn review_view(harness: &mut shared::harness::Harness) -> ReviewView {
     harness.send(Event::Navigate {
         to: Destination::Review,
     });
-    match harness.view().screen {
-        ScreenView::Review(review) => review,
-        other => panic!("expected review, got {other:?}"),
-    }
+    review_view_after(harness)
 }
 
 #[test]
