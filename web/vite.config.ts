@@ -2,7 +2,7 @@
 // service worker that precaches all of them (see src/sw.ts and the plugin below).
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 
@@ -86,7 +86,7 @@ function precompress(): Plugin {
     apply: "build",
     enforce: "post",
     configResolved(config) {
-      outDir = config.build.outDir.startsWith("/") ? config.build.outDir : join(config.root, config.build.outDir);
+      outDir = resolve(config.root, config.build.outDir);
     },
     closeBundle() {
       for (const name of filesUnder(outDir)) {
