@@ -391,6 +391,14 @@ mod tests {
             .unwrap()
     }
 
+    /// Completes pairing with `code` as a device named `device`.
+    fn complete(f: &Fixture, code: &str, device: &str) -> Result<Enrolled, ApiError> {
+        f.service.complete_pairing(PairRequest {
+            code: code.to_owned(),
+            device: device.to_owned(),
+        })
+    }
+
     fn sync(
         f: &Fixture,
         token: &str,
@@ -409,13 +417,7 @@ mod tests {
         let code = f.service.start_pairing(Some(&phone.token)).unwrap();
         assert_eq!(code.expires_at_ms, NOW + PAIRING_TTL_MS);
         f.clock.advance(PAIRING_TTL_MS);
-        let late = f
-            .service
-            .complete_pairing(PairRequest {
-                code: code.code,
-                device: "laptop".into(),
-            })
-            .unwrap_err();
+        let late = complete(&f, &code.code, "laptop").unwrap_err();
         assert_eq!((late.status, late.code), (404, "bad_pairing_code"));
     }
 
@@ -425,13 +427,7 @@ mod tests {
         let phone = enrol(&f, "phone");
         let code = f.service.start_pairing(Some(&phone.token)).unwrap();
         f.clock.advance(PAIRING_TTL_MS - 1);
-        let laptop = f
-            .service
-            .complete_pairing(PairRequest {
-                code: code.code,
-                device: "laptop".into(),
-            })
-            .unwrap();
+        let laptop = complete(&f, &code.code, "laptop").unwrap();
         assert_eq!(laptop.user, phone.user);
     }
 
@@ -440,12 +436,7 @@ mod tests {
         let f = fixture();
         let phone = enrol(&f, "phone");
         let real = f.service.start_pairing(Some(&phone.token)).unwrap();
-        let guess = |code: &str| {
-            f.service.complete_pairing(PairRequest {
-                code: code.to_owned(),
-                device: "thief".into(),
-            })
-        };
+        let guess = |code: &str| complete(&f, code, "thief");
         let wrong = if real.code == "000000" {
             "000001"
         } else {
@@ -497,13 +488,7 @@ mod tests {
         let f = fixture();
         let phone = enrol(&f, "phone");
         let code = f.service.start_pairing(Some(&phone.token)).unwrap();
-        let laptop = f
-            .service
-            .complete_pairing(PairRequest {
-                code: code.code,
-                device: "laptop".into(),
-            })
-            .unwrap();
+        let laptop = complete(&f, &code.code, "laptop").unwrap();
         let from_laptop = sync(&f, &laptop.token, 0, steps("laptop", NOW, 0, 2));
         let from_phone = sync(&f, &phone.token, 0, steps("phone", NOW, 10, 3));
         assert_eq!(from_phone.records.len(), 2, "the laptop's two");
