@@ -269,35 +269,28 @@ impl ViewModel {
             .store_warning
             .clone()
             .or_else(|| (model.unreadable > 0).then(|| text::unreadable_records(model.unreadable)));
+        // Before the app is ready there is only the one screen: no tabs, back or notice.
+        let bare = |screen| Self {
+            title: text::APP_NAME.to_owned(),
+            screen,
+            tabs: Vec::new(),
+            back: None,
+            notice: None,
+            warning: warning.clone(),
+            sync: sync.clone(),
+            shell: ShellText::new(),
+        };
         let (title, screen) = match &model.lifecycle {
             Lifecycle::Idle | Lifecycle::Loading => {
-                return Self {
-                    title: text::APP_NAME.to_owned(),
-                    screen: ScreenView::Loading {
-                        text: text::LOADING.to_owned(),
-                    },
-                    tabs: Vec::new(),
-                    back: None,
-                    notice: None,
-                    warning,
-                    sync,
-                    shell: ShellText::new(),
-                };
+                return bare(ScreenView::Loading {
+                    text: text::LOADING.to_owned(),
+                });
             }
             Lifecycle::Failed { message } => {
-                return Self {
-                    title: text::APP_NAME.to_owned(),
-                    screen: ScreenView::Failed {
-                        heading: text::LOAD_FAILED_HEADING.to_owned(),
-                        text: message.clone(),
-                    },
-                    tabs: Vec::new(),
-                    back: None,
-                    notice: None,
-                    warning,
-                    sync,
-                    shell: ShellText::new(),
-                };
+                return bare(ScreenView::Failed {
+                    heading: text::LOAD_FAILED_HEADING.to_owned(),
+                    text: message.clone(),
+                });
             }
             Lifecycle::Ready => screen(model),
         };
