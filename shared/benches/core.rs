@@ -15,28 +15,22 @@
     missing_docs
 )]
 
+mod support;
+
 use std::hint::black_box;
-use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use crux_core::bridge::{BincodeFfiFormat, FfiFormat};
 use shared::effects::store::{LoadedRecord, SyncMark};
-use shared::harness::{Harness, synthetic_pack, synthetic_records};
-use shared::pack::Content;
+use shared::harness::{Harness, synthetic_records};
 use shared::progress::Log;
 use shared::record::{Frequency, Record};
 use shared::view::ScreenView;
 use shared::{Destination, Event};
+use support::{content, percentile};
 
 const HISTORY: usize = 2_000;
 const FOLDED: usize = 50_000;
-
-fn content() -> Arc<Content> {
-    static CONTENT: OnceLock<Arc<Content>> = OnceLock::new();
-    CONTENT
-        .get_or_init(|| Arc::new(Content::new(synthetic_pack(8, 6, 5, 30, 5))))
-        .clone()
-}
 
 fn records(n: usize) -> Vec<Record> {
     synthetic_records(&content(), n, 42)
@@ -300,11 +294,6 @@ fn cases() -> Vec<(&'static str, Harness, Event)> {
         ("Back", at(&[lesson]), Event::Back),
         ("DismissNotice", run, Event::DismissNotice),
     ]
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index]
 }
 
 fn micros(d: Duration) -> f64 {

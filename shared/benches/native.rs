@@ -21,6 +21,8 @@
     missing_docs
 )]
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -29,23 +31,16 @@ use std::time::{Duration, Instant};
 use crux_core::bridge::{BincodeFfiFormat, FfiFormat};
 use rusqlite::Connection;
 use shared::effects::store::{StoreRequest, StoreResponse, meta};
-use shared::harness::{Harness, synthetic_pack, synthetic_records};
+use shared::harness::{Harness, synthetic_records};
 use shared::native::ffi::{CoreRuntime, ViewListener};
 use shared::native::store::{FILE_NAME, Store};
 use shared::native::{Options, Runtime};
-use shared::pack::Content;
 use shared::record::{Record, StoredRecord};
 use shared::view::ScreenView;
 use shared::{Destination, Event};
+use support::{content, percentile};
 
 const RECORDS: usize = 50_000;
-
-fn content() -> Arc<Content> {
-    static CONTENT: OnceLock<Arc<Content>> = OnceLock::new();
-    CONTENT
-        .get_or_init(|| Arc::new(Content::new(synthetic_pack(8, 6, 5, 30, 5))))
-        .clone()
-}
 
 fn bench_dir(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -218,10 +213,6 @@ fn dismiss_bytes() -> Vec<u8> {
     let mut bytes = Vec::new();
     BincodeFfiFormat::serialize(&mut bytes, &Event::DismissNotice).unwrap();
     bytes
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
 fn timed(runs: usize, mut f: impl FnMut()) -> Vec<Duration> {
