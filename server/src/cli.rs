@@ -1,6 +1,6 @@
 //! The command line: flags, environment variables and subcommands, with the help text.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -90,6 +90,111 @@ pub struct ServeArgs {
         default_value_t = 600
     )]
     pub pairing_ttl: u64,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Timeouts, connection caps, rate limits and quotas. The defaults suit one council's server
+/// on the internet; SECURITY.md explains each.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Limits")]
+pub struct LimitArgs {
+    /// Seconds a client has to send a request's head; also how long an idle kept-alive
+    /// connection stays open.
+    #[arg(
+        long,
+        env = "NC_HEADER_TIMEOUT",
+        value_name = "SECONDS",
+        default_value_t = 10
+    )]
+    pub header_timeout: u64,
+
+    /// Seconds a request's body may take to arrive, in all.
+    #[arg(
+        long,
+        env = "NC_BODY_TIMEOUT",
+        value_name = "SECONDS",
+        default_value_t = 30
+    )]
+    pub body_timeout: u64,
+
+    /// Seconds a whole request may take, from its head to its answer.
+    #[arg(
+        long,
+        env = "NC_REQUEST_TIMEOUT",
+        value_name = "SECONDS",
+        default_value_t = 60
+    )]
+    pub request_timeout: u64,
+
+    /// Seconds the server waits for the next bytes from a client while reading, or for the
+    /// client to take the next bytes of an answer, before closing the connection.
+    #[arg(
+        long,
+        env = "NC_IO_TIMEOUT",
+        value_name = "SECONDS",
+        default_value_t = 15
+    )]
+    pub io_timeout: u64,
+
+    /// Connections open at once, in all.
+    #[arg(
+        long,
+        env = "NC_MAX_CONNECTIONS",
+        value_name = "N",
+        default_value_t = 4096
+    )]
+    pub max_connections: usize,
+
+    /// Connections open at once from one client address (an IPv6 /64 counts as one).
+    #[arg(
+        long,
+        env = "NC_MAX_CONNECTIONS_PER_CLIENT",
+        value_name = "N",
+        default_value_t = 64
+    )]
+    pub max_connections_per_client: usize,
+
+    /// Enrolments (joining with a programme code) per client address per hour.
+    #[arg(long, env = "NC_ENROL_LIMIT", value_name = "N", default_value_t = 60)]
+    pub enrol_limit: u32,
+
+    /// Pairing-code attempts (right or wrong) per client address per hour.
+    #[arg(long, env = "NC_PAIRING_LIMIT", value_name = "N", default_value_t = 60)]
+    pub pairing_limit: u32,
+
+    /// New pairing codes per client address per hour (each learner may also make 10 an hour).
+    #[arg(
+        long,
+        env = "NC_PAIR_START_LIMIT",
+        value_name = "N",
+        default_value_t = 60
+    )]
+    pub pair_start_limit: u32,
+
+    /// Records one learner may store.
+    #[arg(
+        long,
+        env = "NC_QUOTA_RECORDS",
+        value_name = "N",
+        default_value_t = 200_000
+    )]
+    pub quota_records: u64,
+
+    /// Megabytes of record bodies one learner may store.
+    #[arg(long, env = "NC_QUOTA_MB", value_name = "MB", default_value_t = 64)]
+    pub quota_mb: u64,
+
+    /// A reverse proxy whose X-Forwarded-For header names the real client; repeat for each.
+    /// Without it the header is ignored, so clients cannot pick the address limits count.
+    #[arg(
+        long,
+        env = "NC_TRUSTED_PROXY",
+        value_name = "IP",
+        value_delimiter = ','
+    )]
+    pub trusted_proxy: Vec<IpAddr>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -127,6 +232,15 @@ mod tests {
         assert!(cli.command.is_none());
         assert_eq!(cli.serve.bind.to_string(), "127.0.0.1:8080");
         assert_eq!(cli.serve.demo_cohort, None);
+        assert_eq!(cli.serve.limits.header_timeout, 10);
+        assert!(cli.serve.limits.trusted_proxy.is_empty());
+    }
+
+    #[test]
+    fn trusted_proxies_are_a_list() {
+        let cli = Cli::try_parse_from(["nc-server", "--trusted-proxy", "10.0.0.1,::1"]).unwrap();
+        assert_eq!(cli.serve.limits.trusted_proxy.len(), 2);
+        assert!(Cli::try_parse_from(["nc-server", "--trusted-proxy", "proxy.local"]).is_err());
     }
 
     #[test]

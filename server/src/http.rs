@@ -1,19 +1,24 @@
 //! The HTTP face of the service: ADR 0008's routes under `/api/v1`, `GET /healthz`, and
 //! optionally the web app's files.
 //!
-//! This layer turns bytes into wire types and answers into bytes, and nothing else. It makes
-//! sure that whatever a client sends gets a JSON answer with the right 4xx: bodies are parsed
-//! here (not by axum's `Json`, whose rejections are plain text and use 422), oversized bodies
-//! get 413 before they are read, and a panic anywhere becomes a logged 500 instead of a dropped
-//! connection or a dead server.
+//! This layer turns bytes into wire types and answers into bytes, and applies the limits that
+//! belong to a client address rather than a learner. It makes sure that whatever a client sends
+//! gets a JSON answer with the right 4xx: bodies are parsed here (not by axum's `Json`, whose
+//! rejections are plain text and use 422), a body that is not JSON gets 415, oversized bodies
+//! get 413 before they are read, a request that takes too long gets 408, attempts over a
+//! client's limit get 429 with `Retry-After`, and a panic anywhere becomes a logged 500 instead
+//! of a dropped connection or a dead server. Every answer carries the browser hardening
+//! headers ([`headers`]); API answers are never cached.
 
 use std::any::Any;
+use std::net::IpAddr;
 use std::path::Path;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
-use axum::extract::{DefaultBodyLimit, FromRequest, Request, State};
+use axum::extract::{DefaultBodyLimit, Extension, FromRequest, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -25,12 +30,90 @@ use shared::sync::wire::{API, EnrolRequest, MAX_BODY, PairRequest, SyncRequest};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeader;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::headers;
+use crate::limits::{Limiter, Rate, RetryAfter};
+use crate::net::{ClientAddr, ClientKey};
 use crate::service::Service;
 use crate::storage::Storage;
 
-type Shared<S> = Arc<Service<S>>;
+/// Attempts allowed per client address, each per hour. A council's workshop puts twenty
+/// learners behind one address, each enrolling and pairing a device or two, so the defaults
+/// leave room for that and no more (ADR 0013 has the arithmetic).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientRates {
+    pub enrol: Rate,
+    pub pair_start: Rate,
+    pub pair_complete: Rate,
+}
+
+impl Default for ClientRates {
+    fn default() -> Self {
+        Self {
+            enrol: Rate::per_hour(60),
+            pair_start: Rate::per_hour(60),
+            pair_complete: Rate::per_hour(60),
+        }
+    }
+}
+
+/// How the HTTP layer is set up.
+#[derive(Debug, Clone, Default)]
+pub struct HttpConfig {
+    pub rates: ClientRates,
+    /// Reverse proxies whose `X-Forwarded-For` is believed. From any other peer it is ignored,
+    /// so a client cannot choose the address its limits are counted against.
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Longest a request may take, body and answer included.
+    pub request_timeout: Option<Duration>,
+    /// Longest a request's body may take to arrive.
+    pub body_timeout: Option<Duration>,
+}
+
+/// What every handler can reach: the service and the per-client limiters.
+pub struct AppState<S: Storage> {
+    service: Arc<Service<S>>,
+    enrol: Limiter<ClientKey>,
+    pair_start: Limiter<ClientKey>,
+    pair_complete: Limiter<ClientKey>,
+}
+
+type Shared<S> = Arc<AppState<S>>;
+
+/// The client a request is counted against: the peer, or, behind a trusted proxy, the last
+/// address in `X-Forwarded-For` that is not itself a trusted proxy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientIp(pub IpAddr);
+
+fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    // Each proxy appends the address it received from, so the rightmost untrusted entry is the
+    // first one no trusted proxy could have been told by the client.
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|a| a.trim().parse::<IpAddr>().ok())
+        .rev()
+        .find(|a| !trusted.contains(a))
+        .unwrap_or(peer)
+}
+
+fn limited(limiter: &Limiter<ClientKey>, ip: ClientIp, now_ms: u64) -> Result<(), Failure> {
+    limiter
+        .take(ClientKey::of(ip.0), now_ms)
+        .map_err(|RetryAfter(s)| {
+            Failure(ApiError::too_many(
+                s,
+                "Too many attempts came from your network. Wait a while, then try again.",
+            ))
+        })
+}
 
 /// An [`ApiError`] on its way out as an HTTP response.
 #[derive(Debug)]
@@ -45,6 +128,11 @@ impl IntoResponse for Failure {
             response
                 .headers_mut()
                 .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        if let Some(seconds) = self.0.retry_after_s {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
     }
@@ -83,6 +171,19 @@ impl<T: DeserializeOwned, St: Send + Sync> FromRequest<St> for WireJson<T> {
     type Rejection = Failure;
 
     async fn from_request(request: Request, state: &St) -> Result<Self, Self::Rejection> {
+        let is_json = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"));
+        if !is_json {
+            return Err(Failure(ApiError::new(
+                415,
+                "unsupported_media_type",
+                "The request body must be JSON, sent with Content-Type: application/json.",
+            )));
+        }
         let bytes = Bytes::from_request(request, state)
             .await
             .map_err(|rejection| {
@@ -139,54 +240,78 @@ where
 }
 
 async fn enrol<S: Storage>(
-    State(service): State<Shared<S>>,
+    State(app): State<Shared<S>>,
+    Extension(ip): Extension<ClientIp>,
     WireJson(request): WireJson<EnrolRequest>,
 ) -> Result<Response, Failure> {
+    limited(&app.enrol, ip, app.service.clock().now_ms())?;
+    let service = Arc::clone(&app.service);
     let enrolled = blocking(move || service.enrol(request)).await?;
     Ok(json(StatusCode::CREATED, &enrolled))
 }
 
 async fn start_pairing<S: Storage>(
-    State(service): State<Shared<S>>,
+    State(app): State<Shared<S>>,
+    Extension(ip): Extension<ClientIp>,
     headers: HeaderMap,
 ) -> Result<Response, Failure> {
+    limited(&app.pair_start, ip, app.service.clock().now_ms())?;
     let token = bearer(&headers);
+    let service = Arc::clone(&app.service);
     let code = blocking(move || service.start_pairing(token.as_deref())).await?;
     Ok(json(StatusCode::CREATED, &code))
 }
 
 async fn complete_pairing<S: Storage>(
-    State(service): State<Shared<S>>,
+    State(app): State<Shared<S>>,
+    Extension(ip): Extension<ClientIp>,
     WireJson(request): WireJson<PairRequest>,
 ) -> Result<Response, Failure> {
+    // Every attempt counts, right or wrong, and is counted before the code is looked at: so
+    // many guesses in parallel cannot pass the limit, and a right code from another address is
+    // never held up by someone else's wrong ones.
+    limited(&app.pair_complete, ip, app.service.clock().now_ms())?;
+    let service = Arc::clone(&app.service);
     let enrolled = blocking(move || service.complete_pairing(request)).await?;
     Ok(json(StatusCode::CREATED, &enrolled))
 }
 
 async fn sync<S: Storage>(
-    State(service): State<Shared<S>>,
+    State(app): State<Shared<S>>,
     headers: HeaderMap,
     WireJson(request): WireJson<SyncRequest>,
 ) -> Result<Response, Failure> {
     let token = bearer(&headers);
+    let service = Arc::clone(&app.service);
     let answer = blocking(move || service.sync(token.as_deref(), request)).await?;
     Ok(json(StatusCode::OK, &answer))
 }
 
 /// The pack's JSON was made once at start; each answer shares it.
-async fn pack<S: Storage>(State(service): State<Shared<S>>) -> Response {
+async fn pack<S: Storage>(State(app): State<Shared<S>>) -> Response {
     (
         [(header::CONTENT_TYPE, "application/json")],
-        Body::from(Bytes::from_owner(Arc::clone(&service.pack_info().json))),
+        Body::from(Bytes::from_owner(Arc::clone(&app.service.pack_info().json))),
     )
         .into_response()
 }
 
-async fn delete_account<S: Storage>(
-    State(service): State<Shared<S>>,
+async fn sign_out<S: Storage>(
+    State(app): State<Shared<S>>,
     headers: HeaderMap,
 ) -> Result<StatusCode, Failure> {
     let token = bearer(&headers);
+    let service = Arc::clone(&app.service);
+    blocking(move || service.sign_out(token.as_deref())).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn delete_account<S: Storage>(
+    State(app): State<Shared<S>>,
+    headers: HeaderMap,
+) -> Result<StatusCode, Failure> {
+    let token = bearer(&headers);
+    let service = Arc::clone(&app.service);
     blocking(move || service.delete_account(token.as_deref())).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -225,6 +350,26 @@ async fn limit_declared_size(request: Request, next: Next) -> Response {
     next.run(request).await
 }
 
+/// Works out the client's address once, for every route's limits.
+async fn identify(trusted: Arc<[IpAddr]>, mut request: Request, next: Next) -> Response {
+    let peer = request
+        .extensions()
+        .get::<ClientAddr>()
+        .map_or(IpAddr::from([0, 0, 0, 0]), |c| c.0.ip());
+    let ip = client_ip(peer, request.headers(), &trusted);
+    request.extensions_mut().insert(ClientIp(ip));
+    next.run(request).await
+}
+
+fn timed_out() -> Response {
+    Failure(ApiError::new(
+        408,
+        "timeout",
+        "The request took too long to arrive. Check your connection, then try again.",
+    ))
+    .into_response()
+}
+
 // The layer hands the panic over by value; it is only read here.
 #[allow(clippy::needless_pass_by_value)]
 fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
@@ -238,7 +383,17 @@ fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
 }
 
 /// The whole application: API, health check and, if given, the web app.
-pub fn router<S: Storage>(service: Shared<S>, web_dir: Option<&Path>) -> Router {
+pub fn router<S: Storage>(
+    service: Arc<Service<S>>,
+    web_dir: Option<&Path>,
+    config: &HttpConfig,
+) -> Router {
+    let state = Arc::new(AppState {
+        service,
+        enrol: Limiter::new(config.rates.enrol),
+        pair_start: Limiter::new(config.rates.pair_start),
+        pair_complete: Limiter::new(config.rates.pair_complete),
+    });
     let api = Router::new()
         .route(route::ENROL, post(enrol::<S>))
         .route(route::PAIR, post(start_pairing::<S>))
@@ -246,9 +401,10 @@ pub fn router<S: Storage>(service: Shared<S>, web_dir: Option<&Path>) -> Router 
         .route(route::SYNC, post(sync::<S>))
         .route(route::PACK, get(pack::<S>))
         .route(route::ACCOUNT, delete(delete_account::<S>))
+        .route(route::CURRENT_DEVICE, delete(sign_out::<S>))
         .method_not_allowed_fallback(method_not_allowed)
         .fallback(not_found)
-        .with_state(service);
+        .with_state(state);
     let app = Router::new()
         .route("/healthz", get(healthz))
         .method_not_allowed_fallback(method_not_allowed)
@@ -276,8 +432,63 @@ pub fn router<S: Storage>(service: Shared<S>, web_dir: Option<&Path>) -> Router 
         )),
         None => app.fallback(not_found),
     };
-    app.layer(DefaultBodyLimit::max(MAX_BODY))
+    let trusted: Arc<[IpAddr]> = config.trusted_proxies.clone().into();
+    let mut app = app
+        .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn(limit_declared_size))
+        .layer(middleware::from_fn(move |request, next| {
+            identify(Arc::clone(&trusted), request, next)
+        }));
+    if let Some(limit) = config.body_timeout {
+        app = app.layer(RequestBodyTimeoutLayer::new(limit));
+    }
+    if let Some(limit) = config.request_timeout {
+        app = app.layer(middleware::from_fn(move |request, next| {
+            deadline(limit, request, next)
+        }));
+    }
+    app.layer(middleware::from_fn(headers::harden))
         .layer(TraceLayer::new_for_http())
         .layer(CatchPanicLayer::custom(panic_response))
+}
+
+/// Answers 408 when a request takes longer than `limit` in all.
+async fn deadline(limit: Duration, request: Request, next: Next) -> Response {
+    tokio::time::timeout(limit, next.run(request))
+        .await
+        .unwrap_or_else(|_| timed_out())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn forwarded(value: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert("x-forwarded-for", HeaderValue::from_str(value).unwrap());
+        headers
+    }
+
+    #[test]
+    fn forwarded_for_is_believed_only_from_a_trusted_proxy() {
+        let proxy: IpAddr = "10.0.0.1".parse().unwrap();
+        let stranger: IpAddr = "203.0.113.9".parse().unwrap();
+        let headers = forwarded("198.51.100.1, 192.0.2.7");
+        assert_eq!(client_ip(stranger, &headers, &[proxy]), stranger);
+        assert_eq!(
+            client_ip(proxy, &headers, &[proxy]),
+            "192.0.2.7".parse::<IpAddr>().unwrap(),
+            "the rightmost address, the one the proxy saw"
+        );
+        // A chain of trusted proxies is walked past.
+        let inner: IpAddr = "10.0.0.2".parse().unwrap();
+        let chained = forwarded("192.0.2.7, 10.0.0.2");
+        assert_eq!(
+            client_ip(proxy, &chained, &[proxy, inner]),
+            "192.0.2.7".parse::<IpAddr>().unwrap()
+        );
+        // A missing or unreadable header leaves the peer.
+        assert_eq!(client_ip(proxy, &HeaderMap::new(), &[proxy]), proxy);
+        assert_eq!(client_ip(proxy, &forwarded("nonsense"), &[proxy]), proxy);
+    }
 }

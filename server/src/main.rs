@@ -8,11 +8,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use clap::Parser;
-use server::cli::{Cli, CohortCommand, Command, ServeArgs};
+use server::cli::{Cli, CohortCommand, Command, LimitArgs, ServeArgs};
+use server::http::{ClientRates, HttpConfig};
+use server::limits::Rate;
+use server::net::ConnectionLimits;
 use server::pack::ServedPack;
 use server::service::Service;
-use server::storage::Storage;
 use server::storage::sqlite::SqliteStorage;
+use server::storage::{Quota, Storage};
 use tracing_subscriber::filter::Targets;
 use tracing_subscriber::prelude::*;
 
@@ -70,19 +73,52 @@ fn run(cli: &Cli) -> Result<(), String> {
     }
 }
 
+fn http_config(limits: &LimitArgs) -> HttpConfig {
+    HttpConfig {
+        rates: ClientRates {
+            enrol: Rate::per_hour(limits.enrol_limit),
+            pair_start: Rate::per_hour(limits.pair_start_limit),
+            pair_complete: Rate::per_hour(limits.pairing_limit),
+        },
+        trusted_proxies: limits.trusted_proxy.clone(),
+        request_timeout: Some(Duration::from_secs(limits.request_timeout)),
+        body_timeout: Some(Duration::from_secs(limits.body_timeout)),
+    }
+}
+
+fn connection_limits(limits: &LimitArgs) -> ConnectionLimits {
+    ConnectionLimits {
+        header_timeout: Duration::from_secs(limits.header_timeout),
+        read_timeout: Duration::from_secs(limits.io_timeout),
+        write_timeout: Duration::from_secs(limits.io_timeout),
+        max_connections: limits.max_connections,
+        max_connections_per_client: limits.max_connections_per_client,
+    }
+}
+
 fn serve(cli: &Cli, args: &ServeArgs) -> Result<(), String> {
     let pack = match &args.pack {
         Some(dir) => ServedPack::load(dir, args.pack_fingerprint.as_deref())?,
         None => ServedPack::builtin(),
     };
     tracing::info!(pack = %pack.id, version = pack.version, "serving content pack");
-    let service = open(cli, pack)?.with_pairing_ttl_ms(args.pairing_ttl.saturating_mul(1000));
+    let limits = &args.limits;
+    let service = open(cli, pack)?
+        .with_pairing_ttl_ms(args.pairing_ttl.saturating_mul(1000))
+        .with_quota(Quota {
+            records: limits.quota_records,
+            bytes: limits.quota_mb.saturating_mul(1024 * 1024),
+        });
     if let Some(name) = &args.demo_cohort {
         let cohort = service.ensure_cohort(name).map_err(|e| e.to_string())?;
         println!("Cohort \"{}\": join with code {}", cohort.name, cohort.code);
     }
     let service = Arc::new(service);
-    let app = server::http::router(Arc::clone(&service), args.web_dir.as_deref());
+    let app = server::http::router(
+        Arc::clone(&service),
+        args.web_dir.as_deref(),
+        &http_config(limits),
+    );
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -98,9 +134,14 @@ fn serve(cli: &Cli, args: &ServeArgs) -> Result<(), String> {
         println!("nc-server listening on http://{addr}");
         let _ = std::io::stdout().flush();
         tracing::info!(%addr, db = %cli.db.display(), "listening");
-        server::serve(listener, app, server::shutdown::signal())
-            .await
-            .map_err(|e| format!("the server failed: {e}"))
+        server::net::serve(
+            listener,
+            app,
+            connection_limits(limits),
+            server::shutdown::signal(),
+        )
+        .await
+        .map_err(|e| format!("the server failed: {e}"))
     });
     // Blocking work still running after the grace period is given a moment, not forever.
     runtime.shutdown_timeout(Duration::from_secs(5));

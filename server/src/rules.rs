@@ -3,6 +3,7 @@
 //! Reasons are written for the learner: the device shows them beside the record that could not
 //! sync. A record that fails stays on the device; nothing here deletes anything.
 
+use shared::clock::MAX_COUNTER;
 use shared::record::{Record, StoredRecord};
 use shared::sync::wire::{MAX_CLOCK_AHEAD_MS, MAX_RECORD_BODY};
 
@@ -28,8 +29,14 @@ pub fn check(record: &StoredRecord, device: &str, now_ms: u64) -> Result<StoredR
         ));
     }
     if record.wall_ms > now_ms.saturating_add(MAX_CLOCK_AHEAD_MS) {
+        return Err(format!(
+            "This item is dated more than {} minutes ahead of the server's clock. Check the date and time on this device.",
+            MAX_CLOCK_AHEAD_MS / 60_000
+        ));
+    }
+    if record.counter > MAX_COUNTER {
         return Err(
-            "This item is dated more than a day in the future. Check the date and time on this device."
+            "This item's timestamp is out of range. Check the date and time on this device."
                 .to_owned(),
         );
     }
@@ -95,14 +102,33 @@ mod tests {
     }
 
     #[test]
-    fn a_day_ahead_is_the_limit() {
+    fn a_counter_past_the_bound_is_rejected() {
+        let mut hostile = record("phone", NOW);
+        hostile.counter = u32::MAX;
+        let reason = check(&hostile, "phone", NOW).unwrap_err();
+        assert!(reason.contains("date and time"), "{reason}");
+        hostile.counter = MAX_COUNTER;
+        assert!(check(&hostile, "phone", NOW).is_ok());
+    }
+
+    #[test]
+    fn unknown_fields_in_a_body_are_rejected() {
+        let mut padded = record("phone", NOW);
+        padded.body = padded.body.replace('}', ",\"extra\":1}");
+        let reason = check(&padded, "phone", NOW).unwrap_err();
+        assert!(reason.contains("extra"), "{reason}");
+    }
+
+    #[test]
+    fn five_minutes_ahead_is_the_limit() {
         assert!(check(&record("phone", NOW + MAX_CLOCK_AHEAD_MS), "phone", NOW).is_ok());
         let reason =
             check(&record("phone", NOW + MAX_CLOCK_AHEAD_MS + 1), "phone", NOW).unwrap_err();
-        assert!(reason.contains("in the future"), "{reason}");
-        // Ten minutes either way is an ordinary clock difference.
-        assert!(check(&record("phone", NOW + 600_000), "phone", NOW).is_ok());
-        assert!(check(&record("phone", NOW - 600_000), "phone", NOW).is_ok());
+        assert!(reason.contains("5 minutes ahead"), "{reason}");
+        assert!(reason.contains("date and time"), "{reason}");
+        assert!(check(&record("phone", NOW + 600_000), "phone", NOW).is_err());
+        // A device behind the server is fine, however far: its records only lose ties.
+        assert!(check(&record("phone", NOW - 36_000_000), "phone", NOW).is_ok());
     }
 
     #[test]

@@ -48,52 +48,73 @@ pub fn new_user_id() -> String {
     hex(&random_bytes::<16>())
 }
 
-/// A six-digit pairing code. Uniform over 000000-999999: rejection sampling avoids modulo bias.
-pub fn new_pairing_code() -> String {
-    loop {
-        let n = u32::from_le_bytes(random_bytes::<4>());
-        // 4,294,000,000 is the largest multiple of 1,000,000 that fits in a u32.
-        if n < 4_294_000_000 {
-            return format!("{:06}", n % 1_000_000);
-        }
-    }
-}
+/// The length of a pairing code, in characters from [`CODE_ALPHABET`]: 31^12, about 7.9e17
+/// codes (60 bits). ADR 0013 shows why this keeps guessing below one success a year.
+pub const PAIRING_CODE_LEN: usize = 12;
 
-/// A cohort code such as `K7QM-3XPA`: 8 characters from [`CODE_ALPHABET`] (about 40 bits).
-pub fn new_cohort_code() -> String {
+/// The length of a cohort code: 31^8, about 8.5e11 codes (40 bits).
+pub const COHORT_CODE_LEN: usize = 8;
+
+/// `len` characters from [`CODE_ALPHABET`], uniform (bytes that would bias the choice are
+/// skipped), in groups of four joined by hyphens: `K7QM-3XPA`.
+fn new_code(len: usize) -> String {
     let alphabet_len = u8::try_from(CODE_ALPHABET.len()).expect("the alphabet is short");
     // 248 is the largest multiple of 31 below 256: bytes at or above it are skipped, so every
     // character is equally likely.
     let limit = 256 - 256 % u16::from(alphabet_len);
-    let mut chars = Vec::with_capacity(9);
-    while chars.len() < 8 {
+    let mut chars = Vec::with_capacity(len);
+    while chars.len() < len {
         for b in random_bytes::<16>() {
-            if u16::from(b) < limit && chars.len() < 8 {
-                chars.push(CODE_ALPHABET[usize::from(b % alphabet_len)]);
+            if u16::from(b) < limit && chars.len() < len {
+                chars.push(char::from(CODE_ALPHABET[usize::from(b % alphabet_len)]));
             }
         }
     }
-    chars.insert(4, b'-');
-    String::from_utf8(chars).expect("the alphabet is ASCII")
+    group(&chars)
 }
 
-/// A cohort code as typed by a learner, in the stored form: upper case, without spaces or
-/// hyphens except the one in the middle. `k7qm 3xpa` and `K7QM-3XPA` are the same code.
-pub fn normalize_cohort_code(typed: &str) -> String {
-    let mut chars: Vec<char> = typed
+fn group(chars: &[char]) -> String {
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A one-time pairing code such as `K7QM-3XPA-9RTW`.
+pub fn new_pairing_code() -> String {
+    new_code(PAIRING_CODE_LEN)
+}
+
+/// A cohort code such as `K7QM-3XPA`.
+pub fn new_cohort_code() -> String {
+    new_code(COHORT_CODE_LEN)
+}
+
+/// A code as typed by a learner, in the stored form: upper case, in hyphenated groups of four,
+/// ignoring spaces and hyphens. `k7qm 3xpa` and `K7QM-3XPA` are the same code. Text that is
+/// not a whole number of groups is kept as typed (upper case): it will match nothing.
+pub fn normalize_code(typed: &str) -> String {
+    let chars: Vec<char> = typed
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
         .map(|c| c.to_ascii_uppercase())
         .collect();
-    if chars.len() == 8 {
-        chars.insert(4, '-');
+    if !chars.is_empty() && chars.len().is_multiple_of(4) {
+        group(&chars)
+    } else {
+        chars.into_iter().collect()
     }
-    chars.into_iter().collect()
 }
 
-/// Whether a string is a well-formed pairing code: exactly six ASCII digits.
+/// Whether a normalized code has the shape of a pairing code: twelve characters from the
+/// alphabet, in three groups.
 pub fn is_pairing_code(code: &str) -> bool {
-    code.len() == 6 && code.bytes().all(|b| b.is_ascii_digit())
+    code.len() == PAIRING_CODE_LEN + 2
+        && code.split('-').count() == 3
+        && code
+            .split('-')
+            .all(|g| g.len() == 4 && g.bytes().all(|b| CODE_ALPHABET.contains(&b)))
 }
 
 #[cfg(test)]
@@ -116,14 +137,20 @@ mod tests {
     }
 
     #[test]
-    fn pairing_codes_are_six_digits() {
+    fn pairing_codes_are_three_groups_of_the_alphabet() {
         for _ in 0..200 {
             let code = new_pairing_code();
             assert!(is_pairing_code(&code), "{code}");
+            assert_eq!(normalize_code(&code.to_lowercase().replace('-', " ")), code);
         }
-        assert!(!is_pairing_code("12345"));
-        assert!(!is_pairing_code("12345a"));
-        assert!(!is_pairing_code("１２３４５６"));
+        assert!(!is_pairing_code("123456"));
+        assert!(!is_pairing_code("K7QM-3XPA"));
+        assert!(
+            !is_pairing_code("K7QM-3XPA-9RT0"),
+            "0 is not in the alphabet"
+        );
+        assert!(!is_pairing_code("K7QM3XPA9RTW--"));
+        assert!(!is_pairing_code("Ｋ7QM-3XPA-9RTW"));
     }
 
     #[test]
@@ -138,12 +165,9 @@ mod tests {
                     .all(|b| CODE_ALPHABET.contains(&b)),
                 "{code}"
             );
-            assert_eq!(
-                normalize_cohort_code(&code.to_lowercase().replace('-', " ")),
-                code
-            );
+            assert_eq!(normalize_code(&code.to_lowercase().replace('-', " ")), code);
         }
-        assert_eq!(normalize_cohort_code(" k7qm-3xpa "), "K7QM-3XPA");
-        assert_eq!(normalize_cohort_code("short"), "SHORT");
+        assert_eq!(normalize_code(" k7qm-3xpa "), "K7QM-3XPA");
+        assert_eq!(normalize_code("short"), "SHORT");
     }
 }

@@ -4,7 +4,7 @@
 //! belongs to, which records are accepted, what the cursor becomes) is made here, so an
 //! in-process server in tests behaves exactly like the real one.
 
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use shared::sync::protocol::{ApiError, SyncProtocol};
 use shared::sync::wire::{
@@ -13,10 +13,13 @@ use shared::sync::wire::{
 };
 
 use crate::clock::{Clock, SystemClock};
+use crate::limits::{Limiter, Rate};
 use crate::pack::ServedPack;
 use crate::rules;
 use crate::secrets::{self, TokenHash};
-use crate::storage::{Cohort, DeviceAuth, NewDevice, PutOutcome, Storage, StorageError};
+use crate::storage::{
+    Cohort, DeviceAuth, NewDevice, Put, PutOutcome, Quota, Redeemed, Storage, StorageError, UserId,
+};
 
 /// How long a pairing code lives, by default (ADR 0008: ten minutes).
 pub const PAIRING_TTL_MS: u64 = 10 * 60 * 1000;
@@ -25,31 +28,16 @@ pub const PAIRING_TTL_MS: u64 = 10 * 60 * 1000;
 /// shells, not for storing essays.
 pub const MAX_DEVICE_ID: usize = 64;
 
-/// Wrong pairing codes allowed per minute, across the server. Six digits are a million codes:
-/// at this rate, guessing any one live code in its ten minutes has odds of about 1 in 3,000.
-pub const PAIRING_FAILURES_PER_MINUTE: u32 = 30;
+/// Pairing codes one learner may make in an hour (`POST /pair`). A learner adding a phone and
+/// a laptop needs two; the margin is for codes that expire unused.
+pub const PAIRINGS_PER_LEARNER_PER_HOUR: u32 = 10;
 
-/// Counts wrong pairing codes in the current minute.
-#[derive(Debug, Default)]
-struct FailureWindow {
-    minute: u64,
-    failures: u32,
-}
-
-impl FailureWindow {
-    fn blocked(&mut self, now_ms: u64) -> bool {
-        let minute = now_ms / 60_000;
-        if minute != self.minute {
-            self.minute = minute;
-            self.failures = 0;
-        }
-        self.failures >= PAIRING_FAILURES_PER_MINUTE
-    }
-
-    fn fail(&mut self) {
-        self.failures = self.failures.saturating_add(1);
-    }
-}
+/// The storage quota per learner, by default. A busy year is a few thousand records of a few
+/// hundred bytes each; these allow decades of that, and stop a leaked token from filling the disk.
+pub const DEFAULT_QUOTA: Quota = Quota {
+    records: 200_000,
+    bytes: 64 * 1024 * 1024,
+};
 
 /// The service, over any storage.
 pub struct Service<S: Storage> {
@@ -57,7 +45,8 @@ pub struct Service<S: Storage> {
     clock: Arc<dyn Clock>,
     pack: ServedPack,
     pairing_ttl_ms: u64,
-    pairing_failures: Mutex<FailureWindow>,
+    quota: Quota,
+    pairings_per_learner: Limiter<UserId>,
 }
 
 impl<S: Storage> std::fmt::Debug for Service<S> {
@@ -99,8 +88,25 @@ impl<S: Storage> Service<S> {
             clock: Arc::new(SystemClock),
             pack,
             pairing_ttl_ms: PAIRING_TTL_MS,
-            pairing_failures: Mutex::new(FailureWindow::default()),
+            quota: DEFAULT_QUOTA,
+            pairings_per_learner: Limiter::new(Rate::per_hour(PAIRINGS_PER_LEARNER_PER_HOUR)),
         }
+    }
+
+    #[must_use]
+    pub fn with_quota(mut self, quota: Quota) -> Self {
+        self.quota = quota;
+        self
+    }
+
+    #[must_use]
+    pub fn with_pairings_per_learner(mut self, rate: Rate) -> Self {
+        self.pairings_per_learner = Limiter::new(rate);
+        self
+    }
+
+    pub fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
     }
 
     #[must_use]
@@ -177,7 +183,7 @@ impl<S: Storage> Service<S> {
 impl<S: Storage> SyncProtocol for Service<S> {
     fn enrol(&self, request: EnrolRequest) -> Result<Enrolled, ApiError> {
         check_device_id(&request.device)?;
-        let code = secrets::normalize_cohort_code(&request.cohort_code);
+        let code = secrets::normalize_code(&request.cohort_code);
         let cohort = self
             .storage
             .cohort_by_code(&code)
@@ -210,6 +216,14 @@ impl<S: Storage> SyncProtocol for Service<S> {
     fn start_pairing(&self, token: Option<&str>) -> Result<PairingCode, ApiError> {
         let auth = self.authenticate(token)?;
         let now = self.clock.now_ms();
+        self.pairings_per_learner
+            .take(auth.user, now)
+            .map_err(|retry| {
+                ApiError::too_many(
+                    retry.0,
+                    "You have made a lot of pairing codes in the last hour. Wait a while, then try again.",
+                )
+            })?;
         let expires_at_ms = now.saturating_add(self.pairing_ttl_ms);
         for _ in 0..8 {
             let code = secrets::new_pairing_code();
@@ -231,49 +245,34 @@ impl<S: Storage> SyncProtocol for Service<S> {
 
     fn complete_pairing(&self, request: PairRequest) -> Result<Enrolled, ApiError> {
         check_device_id(&request.device)?;
-        let code = request.code.trim();
-        if !secrets::is_pairing_code(code) {
+        let code = secrets::normalize_code(&request.code);
+        if !secrets::is_pairing_code(&code) {
             return Err(ApiError::bad_request(
-                "A pairing code is six digits. Check the code on your other device.",
+                "A pairing code is 12 letters and numbers. Check the code on your other device.",
             ));
         }
-        let now = self.clock.now_ms();
-        let too_many = || {
-            ApiError::new(
-                429,
-                "too_many_attempts",
-                "Too many wrong pairing codes were tried. Wait a minute, then try again.",
-            )
-        };
-        if self
-            .pairing_failures
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .blocked(now)
-        {
-            return Err(too_many());
-        }
         let (token, device) = Self::new_device(&request.device);
-        let Some(account) = self
+        match self
             .storage
-            .redeem_pairing_code(code, device, now)
+            .redeem_pairing_code(&code, device, self.clock.now_ms())
             .map_err(|e| internal(&e))?
-        else {
-            self.pairing_failures
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .fail();
-            return Err(ApiError::new(
+        {
+            Redeemed::Paired(account) => Ok(Enrolled {
+                token,
+                user: account.public_id,
+                cohort: account.cohort,
+            }),
+            Redeemed::NoSuchCode => Err(ApiError::new(
                 404,
                 "bad_pairing_code",
                 "That pairing code is wrong, already used or expired. Make a new one on your other device.",
-            ));
-        };
-        Ok(Enrolled {
-            token,
-            user: account.public_id,
-            cohort: account.cohort,
-        })
+            )),
+            Redeemed::DeviceTaken => Err(ApiError::new(
+                409,
+                "device_taken",
+                "This device is already signed in to your account. Sign it out on the other device, or delete the data on this device and add it again.",
+            )),
+        }
     }
 
     fn sync(&self, token: Option<&str>, request: SyncRequest) -> Result<SyncResponse, ApiError> {
@@ -295,11 +294,18 @@ impl<S: Storage> SyncProtocol for Service<S> {
             .filter_map(|c| c.as_ref().ok())
             .cloned()
             .collect();
-        let mut outcomes = self
+        let Put::Done(outcomes) = self
             .storage
-            .put_records(auth.user, to_store, now)
+            .put_records(auth.user, to_store, now, self.quota)
             .map_err(|e| internal(&e))?
-            .into_iter();
+        else {
+            return Err(ApiError::new(
+                403,
+                "quota_exceeded",
+                "Your account on this server is full, so new progress cannot be backed up. It is safe on this device. Ask your programme lead to contact the server's administrator.",
+            ));
+        };
+        let mut outcomes = outcomes.into_iter();
         let results = request
             .records
             .iter()
@@ -339,6 +345,20 @@ impl<S: Storage> SyncProtocol for Service<S> {
         Ok(self.pack.json.to_vec())
     }
 
+    fn sign_out(&self, token: Option<&str>) -> Result<(), ApiError> {
+        let token = token.ok_or_else(ApiError::unauthorized)?;
+        if self
+            .storage
+            .delete_device(&TokenHash::of(token))
+            .map_err(|e| internal(&e))?
+        {
+            tracing::info!("a device signed out");
+            Ok(())
+        } else {
+            Err(ApiError::unauthorized())
+        }
+    }
+
     fn delete_account(&self, token: Option<&str>) -> Result<(), ApiError> {
         let auth = self.authenticate(token)?;
         self.storage
@@ -365,7 +385,7 @@ mod tests {
         service: Service<SqliteStorage>,
         clock: Arc<ManualClock>,
         code: String,
-        _dir: TempDir,
+        dir: TempDir,
     }
 
     fn fixture() -> Fixture {
@@ -378,7 +398,7 @@ mod tests {
             service,
             clock,
             code,
-            _dir: dir,
+            dir,
         }
     }
 
@@ -432,23 +452,160 @@ mod tests {
     }
 
     #[test]
-    fn guessing_pairing_codes_is_slowed_to_a_few_a_minute() {
+    fn a_learner_may_make_only_so_many_pairing_codes_an_hour() {
         let f = fixture();
         let phone = enrol(&f, "phone");
-        let real = f.service.start_pairing(Some(&phone.token)).unwrap();
-        let guess = |code: &str| complete(&f, code, "thief");
-        let wrong = if real.code == "000000" {
-            "000001"
-        } else {
-            "000000"
-        };
-        for _ in 0..PAIRING_FAILURES_PER_MINUTE {
-            assert_eq!(guess(wrong).unwrap_err().status, 404);
+        let other = enrol(&f, "other");
+        for _ in 0..PAIRINGS_PER_LEARNER_PER_HOUR {
+            f.service.start_pairing(Some(&phone.token)).unwrap();
         }
-        // Over the limit, even the right code waits: a guesser learns nothing from the answer.
-        assert_eq!(guess(&real.code).unwrap_err().status, 429);
-        f.clock.advance(60_000);
-        assert!(guess(&real.code).is_ok(), "a new minute, a new allowance");
+        let refused = f.service.start_pairing(Some(&phone.token)).unwrap_err();
+        assert_eq!((refused.status, refused.code), (429, "too_many_attempts"));
+        assert!(refused.retry_after_s.is_some_and(|s| s > 0));
+        // Another learner is not affected.
+        assert!(f.service.start_pairing(Some(&other.token)).is_ok());
+        f.clock
+            .advance(3_600_000 / u64::from(PAIRINGS_PER_LEARNER_PER_HOUR));
+        assert!(f.service.start_pairing(Some(&phone.token)).is_ok());
+    }
+
+    #[test]
+    fn a_new_pairing_code_replaces_the_old_one() {
+        let f = fixture();
+        let phone = enrol(&f, "phone");
+        let first = f.service.start_pairing(Some(&phone.token)).unwrap();
+        let second = f.service.start_pairing(Some(&phone.token)).unwrap();
+        assert_eq!(complete(&f, &first.code, "laptop").unwrap_err().status, 404);
+        assert!(complete(&f, &second.code, "laptop").is_ok());
+    }
+
+    #[test]
+    fn pairing_codes_are_typed_in_any_case_with_or_without_dashes() {
+        let f = fixture();
+        let phone = enrol(&f, "phone");
+        let code = f.service.start_pairing(Some(&phone.token)).unwrap().code;
+        let typed = code.to_lowercase().replace('-', " ");
+        assert_eq!(complete(&f, &typed, "laptop").unwrap().user, phone.user);
+        let malformed = complete(&f, "123456", "tablet").unwrap_err();
+        assert_eq!(malformed.status, 400);
+    }
+
+    #[test]
+    fn a_device_id_is_used_once_per_learner_and_the_code_survives_a_clash() {
+        let f = fixture();
+        let phone = enrol(&f, "phone");
+        let code = f.service.start_pairing(Some(&phone.token)).unwrap().code;
+        let clash = complete(&f, &code, "phone").unwrap_err();
+        assert_eq!((clash.status, clash.code), (409, "device_taken"));
+        assert!(
+            complete(&f, &code, "laptop").is_ok(),
+            "the code was not used up"
+        );
+    }
+
+    #[test]
+    fn a_signed_out_device_loses_its_token_and_others_keep_theirs() {
+        let f = fixture();
+        let phone = enrol(&f, "phone");
+        let code = f.service.start_pairing(Some(&phone.token)).unwrap().code;
+        let laptop = complete(&f, &code, "laptop").unwrap();
+        sync(&f, &phone.token, 0, steps("phone", NOW, 0, 2));
+        f.service.sign_out(Some(&phone.token)).unwrap();
+        let gone = f
+            .service
+            .sync(
+                Some(&phone.token),
+                SyncRequest {
+                    cursor: 0,
+                    records: vec![],
+                },
+            )
+            .unwrap_err();
+        assert_eq!(gone.status, 401);
+        assert_eq!(
+            f.service.sign_out(Some(&phone.token)).unwrap_err().status,
+            401
+        );
+        let answer = sync(&f, &laptop.token, 0, vec![]);
+        assert_eq!(
+            answer.records.len(),
+            2,
+            "the phone's records stay with the learner"
+        );
+    }
+
+    #[test]
+    fn the_quota_stops_new_records_but_not_duplicates_or_reading() {
+        let f = fixture();
+        let quota = Quota {
+            records: 3,
+            bytes: 1 << 20,
+        };
+        let service = Service::new(
+            SqliteStorage::open(&f.dir.path().join("quota.sqlite3")).unwrap(),
+            ServedPack::builtin(),
+        )
+        .with_clock(f.clock.clone())
+        .with_quota(quota);
+        let code = service.add_cohort("Quota").unwrap().code;
+        let phone = service
+            .enrol(EnrolRequest {
+                cohort_code: code,
+                device: "phone".into(),
+            })
+            .unwrap();
+        let sync_with =
+            |records| service.sync(Some(&phone.token), SyncRequest { cursor: 0, records });
+        let first = steps("phone", NOW, 0, 3);
+        assert!(sync_with(first.clone()).is_ok());
+        let full = sync_with(steps("phone", NOW, 10, 1)).unwrap_err();
+        assert_eq!((full.status, full.code), (403, "quota_exceeded"));
+        assert!(
+            full.message.contains("safe on this device"),
+            "{}",
+            full.message
+        );
+        // Sending the same records again, or nothing, still works: only new ones count.
+        assert!(sync_with(first).is_ok());
+        assert!(sync_with(vec![]).is_ok());
+        // A batch that would cross the line stores none of its records.
+        let bytes_quota = Service::new(
+            SqliteStorage::open(&f.dir.path().join("bytes.sqlite3")).unwrap(),
+            ServedPack::builtin(),
+        )
+        .with_clock(f.clock.clone())
+        .with_quota(Quota {
+            records: 100,
+            bytes: 100,
+        });
+        let code = bytes_quota.add_cohort("Bytes").unwrap().code;
+        let laptop = bytes_quota
+            .enrol(EnrolRequest {
+                cohort_code: code,
+                device: "laptop".into(),
+            })
+            .unwrap();
+        let over = bytes_quota
+            .sync(
+                Some(&laptop.token),
+                SyncRequest {
+                    cursor: 0,
+                    records: steps("laptop", NOW, 0, 10),
+                },
+            )
+            .unwrap_err();
+        assert_eq!(over.code, "quota_exceeded");
+        // Had any of the ten been kept, the first would now come back as a duplicate.
+        let again = bytes_quota
+            .sync(
+                Some(&laptop.token),
+                SyncRequest {
+                    cursor: 0,
+                    records: steps("laptop", NOW, 0, 1),
+                },
+            )
+            .unwrap();
+        assert_eq!(again.results[0].status, RecordStatus::Accepted);
     }
 
     #[test]

@@ -9,6 +9,26 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::sync::wire::MAX_CLOCK_AHEAD_MS;
+
+/// The largest HLC counter a record may carry. A counter only grows while many records share a
+/// millisecond, so real ones stay tiny; a record with a huge one (4,294,967,295, say) would sort
+/// after every later record stamped in the same millisecond, so it is refused (ADR 0013).
+pub const MAX_COUNTER: u32 = 0xFFFF;
+
+/// When a record from another device may be taken into the fold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    /// Now: its time is within [`MAX_CLOCK_AHEAD_MS`] of this device's clock.
+    Now,
+    /// Once this device's clock comes within [`MAX_CLOCK_AHEAD_MS`] of its time. Until then it
+    /// is kept but not applied, so a record dated hours ahead cannot outrank every change the
+    /// learner makes in between.
+    Later,
+    /// Never: its counter is out of range, so no later record could ever outrank it.
+    Never,
+}
+
 /// A hybrid logical clock timestamp: wall-clock milliseconds, then a counter for ties.
 ///
 /// Comparing two timestamps compares `wall_ms` first. A device that has seen a timestamp from
@@ -168,19 +188,39 @@ impl Clock {
                 wall_ms: self.now_ms,
                 counter: 0,
             }
+        } else if self.last.counter >= MAX_COUNTER {
+            // Still later than everything seen, and the counter stays in range.
+            Hlc {
+                wall_ms: self.last.wall_ms.saturating_add(1),
+                counter: 0,
+            }
         } else {
             Hlc {
                 wall_ms: self.last.wall_ms,
-                counter: self.last.counter.saturating_add(1),
+                counter: self.last.counter + 1,
             }
         };
         self.last
     }
 
-    /// Takes note of a timestamp from a stored or remote record, so later local ones sort after it.
+    /// Takes note of a timestamp from this device's own stored record, so later local ones sort
+    /// after it. Remote timestamps go through [`Clock::arrival`] first.
     pub fn observe(&mut self, seen: Hlc) {
         if seen > self.last {
             self.last = seen;
+        }
+    }
+
+    /// Whether a record from another device, stamped `seen`, may be folded now. A record the
+    /// device takes in is then [`observe`](Clock::observe)d, so the clock never moves more than
+    /// [`MAX_CLOCK_AHEAD_MS`] ahead of the wall clock because of another device.
+    pub fn arrival(&self, seen: Hlc) -> Arrival {
+        if seen.counter > MAX_COUNTER {
+            Arrival::Never
+        } else if seen.wall_ms > self.now_ms.saturating_add(MAX_CLOCK_AHEAD_MS) {
+            Arrival::Later
+        } else {
+            Arrival::Now
         }
     }
 
@@ -260,6 +300,47 @@ mod tests {
         };
         clock.observe(remote);
         assert!(clock.tick() > remote);
+    }
+
+    #[test]
+    fn remote_times_far_ahead_wait_and_huge_counters_never_count() {
+        let mut clock = Clock::default();
+        clock.set_now(1_000_000);
+        let at = |wall_ms, counter| Hlc { wall_ms, counter };
+        assert_eq!(
+            clock.arrival(at(1_000_000 + MAX_CLOCK_AHEAD_MS, 5)),
+            Arrival::Now
+        );
+        assert_eq!(
+            clock.arrival(at(1_000_000 + MAX_CLOCK_AHEAD_MS + 1, 0)),
+            Arrival::Later
+        );
+        assert_eq!(clock.arrival(at(1_000, u32::MAX)), Arrival::Never);
+        assert_eq!(clock.arrival(at(1_000, MAX_COUNTER)), Arrival::Now);
+        clock.set_now(1_000_001);
+        assert_eq!(
+            clock.arrival(at(1_000_000 + MAX_CLOCK_AHEAD_MS + 1, 0)),
+            Arrival::Now
+        );
+    }
+
+    #[test]
+    fn the_counter_rolls_into_the_next_millisecond_instead_of_overflowing() {
+        let mut clock = Clock::default();
+        clock.set_now(5);
+        clock.observe(Hlc {
+            wall_ms: 10,
+            counter: MAX_COUNTER,
+        });
+        let next = clock.tick();
+        assert_eq!(
+            next,
+            Hlc {
+                wall_ms: 11,
+                counter: 0
+            }
+        );
+        assert!(clock.tick() > next);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use crux_core::Command;
 
 use crate::assessment;
-use crate::clock::{Clock, RecordId};
+use crate::clock::{Arrival, Clock, RecordId};
 use crate::effects::Effect;
 use crate::effects::store::{StoreRequest, SyncMark};
 use crate::event::{Event, Internal};
@@ -81,8 +81,12 @@ pub struct Model {
     pub log: Log,
     /// This device's records the server has not accepted yet: pending or rejected.
     pub outbox: Outbox,
-    /// Stored records that could not be decoded. They stay in storage.
+    /// Stored records that could not be decoded, or whose timestamps are out of range. They
+    /// stay in storage.
     pub unreadable: usize,
+    /// Records from other devices dated too far ahead of this device's clock to fold yet
+    /// ([`crate::clock::Arrival::Later`]). They are stored, and folded when their time comes.
+    pub later: Vec<Record>,
     pub screen: Screen,
     pub notice: Option<Notice>,
     /// A message from storage that must stay visible, such as data recovered from a damaged file.
@@ -109,6 +113,7 @@ impl Model {
             log: Log::default(),
             outbox: Outbox::default(),
             unreadable: 0,
+            later: Vec::new(),
             screen: Screen::Home,
             notice: None,
             store_warning: None,
@@ -126,6 +131,34 @@ impl Model {
             text: text.into(),
             kind,
         });
+    }
+
+    /// Takes in a record from another device: folded now, kept for later, or (with an
+    /// impossible timestamp) left out and counted as unreadable.
+    pub fn take_remote(&mut self, record: Record) {
+        match self.clock.arrival(record.hlc) {
+            Arrival::Now => {
+                self.clock.observe(record.hlc);
+                self.log.add(record, &self.content);
+            }
+            Arrival::Later => self.later.push(record),
+            Arrival::Never => self.unreadable += 1,
+        }
+    }
+
+    /// Folds the records kept for later whose time has come. Cheap when there are none.
+    pub fn release_due(&mut self) {
+        if self.later.is_empty() {
+            return;
+        }
+        let (due, waiting): (Vec<Record>, Vec<Record>) = std::mem::take(&mut self.later)
+            .into_iter()
+            .partition(|r| self.clock.arrival(r.hlc) == Arrival::Now);
+        self.later = waiting;
+        for record in due {
+            self.clock.observe(record.hlc);
+            self.log.add(record, &self.content);
+        }
     }
 
     /// Makes records for what just happened, adds them to the log, and asks the store to keep them.

@@ -11,6 +11,7 @@ use crate::clock::{Hlc, RecordId};
 
 /// One answer in a completed self-assessment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ItemAnswer {
     pub item: String,
     pub answer: Answer,
@@ -56,6 +57,7 @@ impl Frequency {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChannelUse {
     pub channel: String,
     pub frequency: Frequency,
@@ -64,6 +66,7 @@ pub struct ChannelUse {
 /// The score of one area in a completed assessment, kept with the answers so that an old result
 /// reads the same even after the pack's scoring changes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AreaScore {
     pub area: String,
     pub score: u32,
@@ -98,7 +101,10 @@ macro_rules! record_bodies {
             pub fn decode(kind: &str, json: &str) -> Result<Self, String> {
                 match kind {
                     $($kind => {
+                        // Unknown fields are refused: a body carries exactly what its kind
+                        // says, so nobody can park other data on the server inside one.
                         #[derive(Deserialize)]
+                        #[serde(deny_unknown_fields)]
                         struct Fields<'a> {
                             #[serde(rename = "type", borrow)]
                             tag: std::borrow::Cow<'a, str>,
@@ -108,8 +114,10 @@ macro_rules! record_bodies {
                             Ok(fields) => fields,
                             // Slow, but only for a bad record: say what it really holds.
                             Err(e) => return Err(match serde_json::from_str::<Self>(json) {
-                                Ok(other) => format!("says it is '{kind}' but holds '{}'", other.kind()),
-                                Err(_) => e.to_string(),
+                                Ok(other) if other.kind() != $kind => {
+                                    format!("says it is '{kind}' but holds '{}'", other.kind())
+                                }
+                                _ => e.to_string(),
                             }),
                         };
                         if fields.tag != $kind {

@@ -642,3 +642,73 @@ fn deleting_the_account_unlinks_and_makes_everything_unsynced_again() {
     );
     assert_eq!(harness.view().sync.state, SyncState::LocalOnly);
 }
+
+/// Sets the other core's clock, then makes it record a backup choice: a record as a hostile
+/// device (or a leaked token) could send it, stamped however it likes.
+fn hostile_backup(
+    seed: u8,
+    enabled: bool,
+    wall_ms: u64,
+    counter: u32,
+) -> shared::record::StoredRecord {
+    // Its own entropy before it starts, so it is another device with its own ids.
+    let mut other = Harness::new(support::fixture());
+    other.entropy = vec![seed; 32];
+    other.start();
+    other.send(Event::SetBackup { enabled });
+    let mut stored = other.model.log.records()[0].to_stored();
+    stored.wall_ms = wall_ms;
+    stored.counter = counter;
+    stored
+}
+
+#[test]
+fn a_hostile_timestamp_cannot_pin_a_setting() {
+    let (mut harness, slot) = with_server(default_server());
+    join(&mut harness);
+    let now = harness.now_ms;
+    // Two records that would each outrank every later change: one dated ten hours ahead, one
+    // with the largest counter there is.
+    // Seeds unlike the harness's own (7), so these are other devices with other ids.
+    let ahead = hostile_backup(41, true, now + 10 * 3_600_000, 0);
+    let counter = hostile_backup(42, true, now, u32::MAX);
+    let sent = vec![ahead.clone(), counter];
+    *slot.lock().unwrap() = Box::new(move |request| {
+        let mut response = accept_all(request);
+        if response.cursor == 0 {
+            response.records.clone_from(&sent);
+            response.cursor = 2;
+        }
+        json(200, &response)
+    });
+    harness.send(Event::SyncNow);
+    let settings = |h: &Harness| h.model.log.progress().settings.backup();
+    assert!(!settings(&harness), "neither hostile record took effect");
+    // The learner's own choices work as ever, and the clock was not dragged ahead.
+    harness.send(Event::SetBackup { enabled: true });
+    assert!(settings(&harness));
+    harness.send(Event::SetBackup { enabled: false });
+    assert!(!settings(&harness));
+    let last = harness.model.log.records().last().unwrap().hlc;
+    assert!(
+        last.wall_ms < now + 60_000,
+        "the device's clock jumped: {last:?}"
+    );
+    assert!(last.counter < 100);
+    // Kept, not lost: the record dated ahead is stored, and counts once its time has come.
+    assert!(harness.store.requests.iter().any(
+        |r| matches!(r, StoreRequest::AppendSynced { records } if records.iter().any(|x| x.id == ahead.id))
+    ));
+    assert_eq!(harness.model.later.len(), 1, "kept for later");
+    harness.advance(10 * 3_600_000);
+    harness.send(Event::Tick);
+    assert!(settings(&harness), "applied when its time came");
+    // Even then it is only one change among others: the learner's next choice wins.
+    harness.send(Event::SetBackup { enabled: false });
+    assert!(!settings(&harness));
+    // The same holds after a restart: the stored record with the huge counter never counts.
+    let mut reopened = harness.reopen();
+    reopened.start();
+    assert!(!settings(&reopened));
+    assert_eq!(reopened.model.unreadable, 1);
+}

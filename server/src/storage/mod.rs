@@ -22,7 +22,7 @@ pub struct UserId(pub i64);
 pub struct Cohort {
     pub id: i64,
     pub name: String,
-    /// In normalized form (see [`crate::secrets::normalize_cohort_code`]).
+    /// In normalized form (see [`crate::secrets::normalize_code`]).
     pub code: String,
 }
 
@@ -68,6 +68,34 @@ pub struct Page {
     pub more: bool,
 }
 
+/// How much one learner may store on the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quota {
+    pub records: u64,
+    /// Bytes of record bodies.
+    pub bytes: u64,
+}
+
+/// What happened to a batch offered for storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Put {
+    /// One outcome per record, in order.
+    Done(Vec<PutOutcome>),
+    /// Storing the new records would take the learner past their quota: nothing was stored.
+    OverQuota,
+}
+
+/// What redeeming a pairing code did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Redeemed {
+    /// The device was added to this learner, and the code used up.
+    Paired(Account),
+    /// No live code matches: wrong, already used or expired.
+    NoSuchCode,
+    /// The learner already has a device with this id. The code is kept.
+    DeviceTaken,
+}
+
 /// A failure inside the storage layer. Never caused by what a client sent: the service checks
 /// requests before they reach storage, so these become 500s and are logged.
 #[derive(Debug, thiserror::Error)]
@@ -104,8 +132,8 @@ pub trait Storage: Send + Sync + 'static {
 
     fn device_for_token(&self, token_hash: &TokenHash) -> Result<Option<DeviceAuth>, StorageError>;
 
-    /// Stores a pairing code for a learner, and forgets expired ones. Returns `false` if the code
-    /// is held by another live pairing (the caller makes another).
+    /// Stores a pairing code for a learner in place of any they had, and forgets expired ones.
+    /// Returns `false` if the code is held by another live pairing (the caller makes another).
     fn add_pairing_code(
         &self,
         user: UserId,
@@ -115,22 +143,27 @@ pub trait Storage: Send + Sync + 'static {
     ) -> Result<bool, StorageError>;
 
     /// Uses up a live pairing code, adding the device to its learner, in one transaction.
-    /// `None` if no live code matches: wrong, already used or expired.
     fn redeem_pairing_code(
         &self,
         code: &str,
         device: NewDevice<'_>,
         now_ms: u64,
-    ) -> Result<Option<Account>, StorageError>;
+    ) -> Result<Redeemed, StorageError>;
 
-    /// Stores records for a learner, in order, each with its own outcome. Records must already
-    /// have passed the service's checks; `id`s must be in canonical form.
+    /// Signs out the device with this token: the token stops working. Returns whether there
+    /// was one.
+    fn delete_device(&self, token_hash: &TokenHash) -> Result<bool, StorageError>;
+
+    /// Stores records for a learner, in order, each with its own outcome, unless the new ones
+    /// would take the learner past `quota` (then none is stored). Records must already have
+    /// passed the service's checks; `id`s must be in canonical form.
     fn put_records(
         &self,
         user: UserId,
         records: Vec<StoredRecord>,
         received_at_ms: u64,
-    ) -> Result<Vec<PutOutcome>, StorageError>;
+        quota: Quota,
+    ) -> Result<Put, StorageError>;
 
     /// The learner's records from devices other than `device`, after `cursor`, oldest first, at
     /// most `limit`. When nothing more waits, the cursor moves past the device's own records too.

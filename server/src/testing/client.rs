@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 use std::io::{self, Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpStream};
+use std::net::{IpAddr, Shutdown, SocketAddr, TcpStream};
 use std::time::Duration;
 
 use serde::de::DeserializeOwned;
@@ -93,7 +93,25 @@ pub fn build(method: &str, path: &str, headers: &[(&str, &str)], body: Option<&[
 }
 
 pub fn connect(addr: SocketAddr) -> io::Result<TcpStream> {
-    let stream = TcpStream::connect_timeout(&addr, TIMEOUT)?;
+    connect_from(None, addr)
+}
+
+/// Connects from a chosen local address: on loopback, `127.0.0.2` and `127.0.0.3` are different
+/// machines as far as the server can tell (all of 127.0.0.0/8 is loopback on Linux).
+pub fn connect_from(from: Option<IpAddr>, addr: SocketAddr) -> io::Result<TcpStream> {
+    let stream = match from {
+        None => TcpStream::connect_timeout(&addr, TIMEOUT)?,
+        Some(ip) => {
+            let socket = socket2::Socket::new(
+                socket2::Domain::for_address(addr),
+                socket2::Type::STREAM,
+                Some(socket2::Protocol::TCP),
+            )?;
+            socket.bind(&SocketAddr::new(ip, 0).into())?;
+            socket.connect_timeout(&addr.into(), TIMEOUT)?;
+            socket.into()
+        }
+    };
     stream.set_read_timeout(Some(TIMEOUT))?;
     stream.set_write_timeout(Some(TIMEOUT))?;
     stream.set_nodelay(true)?;
@@ -102,7 +120,16 @@ pub fn connect(addr: SocketAddr) -> io::Result<TcpStream> {
 
 /// Sends raw bytes and reads the answer until the server closes the connection.
 pub fn exchange(addr: SocketAddr, request: &[u8]) -> io::Result<Response> {
-    let mut stream = connect(addr)?;
+    exchange_from(None, addr, request)
+}
+
+/// As [`exchange`], from a chosen local address (see [`connect_from`]).
+pub fn exchange_from(
+    from: Option<IpAddr>,
+    addr: SocketAddr,
+    request: &[u8],
+) -> io::Result<Response> {
+    let mut stream = connect_from(from, addr)?;
     // The server may answer (413) and close before reading all of a large body; what matters
     // is the answer, so a failed write is not yet an error.
     let _ = stream.write_all(request);
@@ -196,11 +223,22 @@ fn dechunk(mut rest: &[u8]) -> io::Result<Vec<u8>> {
 #[derive(Debug, Clone, Copy)]
 pub struct Client {
     pub addr: SocketAddr,
+    /// The local address requests come from; `None` lets the system choose (127.0.0.1).
+    pub from: Option<IpAddr>,
 }
 
 impl Client {
     pub fn new(addr: SocketAddr) -> Self {
-        Self { addr }
+        Self { addr, from: None }
+    }
+
+    /// The same server, as seen from another machine: requests come from `ip`.
+    #[must_use]
+    pub fn from(self, ip: IpAddr) -> Self {
+        Self {
+            from: Some(ip),
+            ..self
+        }
     }
 
     /// One request to `path` (relative to the server root); `token` goes in `Authorization`.
@@ -216,7 +254,7 @@ impl Client {
             .as_deref()
             .map(|a| vec![("Authorization", a)])
             .unwrap_or_default();
-        exchange(self.addr, &build(method, path, &headers, body))
+        exchange_from(self.from, self.addr, &build(method, path, &headers, body))
     }
 
     fn call<T: DeserializeOwned>(
@@ -294,12 +332,16 @@ impl Client {
     }
 
     pub fn delete_account(&self, token: &str) -> Result<(), Failed> {
-        let response = self.send(
-            "DELETE",
-            &format!("{API}{}", route::ACCOUNT),
-            Some(token),
-            None,
-        )?;
+        self.no_content("DELETE", route::ACCOUNT, token)
+    }
+
+    /// Signs this device out (`DELETE /devices/current`).
+    pub fn sign_out(&self, token: &str) -> Result<(), Failed> {
+        self.no_content("DELETE", route::CURRENT_DEVICE, token)
+    }
+
+    fn no_content(&self, method: &str, route: &str, token: &str) -> Result<(), Failed> {
+        let response = self.send(method, &format!("{API}{route}"), Some(token), None)?;
         if response.status == 204 {
             Ok(())
         } else {

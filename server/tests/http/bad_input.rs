@@ -174,13 +174,13 @@ fn bad_values_in_well_formed_requests_are_refused_plainly() {
         ),
         (
             "/api/v1/pair/complete",
-            r#"{"code": "000000", "device": "p"}"#,
+            r#"{"code": "AAAA-BBBB-CCCC", "device": "p"}"#,
             404,
             "bad_pairing_code",
         ),
         (
             "/api/v1/pair/complete",
-            r#"{"code": "123456", "device": "a\u0000b"}"#,
+            r#"{"code": "AAAA-BBBB-CCCC", "device": "a\u0000b"}"#,
             400,
             "bad_request",
         ),
@@ -305,7 +305,7 @@ fn bodies_over_1_mib_are_a_413_on_every_route() {
     // Sent in chunks with no declared length: refused once the limit is read.
     for path in BODY_ROUTES {
         let mut request = format!(
-            "POST {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: {auth}\r\nTransfer-Encoding: chunked\r\n\r\n"
+            "POST {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: {auth}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
         )
         .into_bytes();
         let chunk = vec![b' '; 64 * 1024];

@@ -5,10 +5,13 @@
 mod api;
 mod bad_input;
 mod crash;
+mod hardening;
 mod isolation;
+mod limits;
 mod pack;
 mod privacy;
 mod shutdown;
+mod slow_clients;
 
 use server::testing::TestServer;
 use server::testing::client::Client;

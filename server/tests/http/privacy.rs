@@ -5,6 +5,7 @@
 //! exactly what is there.
 
 use std::fmt::Write as _;
+use std::time::{Duration, Instant};
 
 use server::testing::db::DbContents;
 use server::testing::records::{now_ms, private_note, step};
@@ -113,5 +114,59 @@ fn tokens_are_stored_only_as_sha256_hashes() {
     assert!(
         matches!(&refused, server::testing::client::Failed::Status(r) if r.status == 401),
         "{refused}"
+    );
+}
+
+#[test]
+fn a_deletion_while_a_reader_holds_the_log_answers_at_once_and_erases_when_it_lets_go() {
+    let server = start();
+    let client = server.client();
+    let phone = enrol(&server, "phone");
+    let other = enrol(&server, "someone-else");
+    let note = private_note("phone", now_ms(), 1, "the residents on Mill Lane asked");
+    client.sync(&phone.token, 0, &[note]).unwrap();
+    // A reader (a backup tool, an operator's query) holds a read transaction open on the log.
+    let reader = rusqlite::Connection::open(server.db_path()).unwrap();
+    reader.execute_batch("BEGIN").unwrap();
+    let rows: i64 = reader
+        .query_row("SELECT COUNT(*) FROM records", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(rows, 1);
+
+    let asked = Instant::now();
+    client.delete_account(&phone.token).unwrap();
+    assert!(
+        asked.elapsed() < Duration::from_secs(3),
+        "the deletion waited on the reader: {:?}",
+        asked.elapsed()
+    );
+    // Other learners' writes are not held up while the log waits to be emptied.
+    let synced = Instant::now();
+    client
+        .sync(&other.token, 0, &[step("someone-else", now_ms(), 2)])
+        .unwrap();
+    assert!(
+        synced.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        synced.elapsed()
+    );
+    assert!(
+        DbContents::file_contains(&server.db_path(), "Mill Lane").unwrap(),
+        "with the reader still there, the old log frames are expected to remain"
+    );
+
+    drop(reader);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while DbContents::file_contains(&server.db_path(), "Mill Lane").unwrap() {
+        assert!(
+            Instant::now() < deadline,
+            "the deleted note was never erased from the files"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(
+        server
+            .log()
+            .contains("readers still hold the write-ahead log")
     );
 }

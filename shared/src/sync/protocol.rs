@@ -17,6 +17,8 @@ pub struct ApiError {
     pub status: u16,
     pub code: &'static str,
     pub message: String,
+    /// For 429: how many seconds to wait before trying again (`Retry-After`).
+    pub retry_after_s: Option<u64>,
 }
 
 impl ApiError {
@@ -25,6 +27,15 @@ impl ApiError {
             status,
             code,
             message: message.into(),
+            retry_after_s: None,
+        }
+    }
+
+    /// A 429: too many attempts from this client or learner; try again after `retry_after_s`.
+    pub fn too_many(retry_after_s: u64, message: impl Into<String>) -> Self {
+        Self {
+            retry_after_s: Some(retry_after_s),
+            ..Self::new(429, "too_many_attempts", message)
         }
     }
 
@@ -58,6 +69,8 @@ pub trait SyncProtocol {
     fn sync(&self, token: Option<&str>, request: SyncRequest) -> Result<SyncResponse, ApiError>;
     /// The newest content pack, as JSON.
     fn pack(&self) -> Result<Vec<u8>, ApiError>;
+    /// Signs this device out: its token stops working at once.
+    fn sign_out(&self, token: Option<&str>) -> Result<(), ApiError>;
     fn delete_account(&self, token: Option<&str>) -> Result<(), ApiError>;
 }
 
@@ -69,6 +82,7 @@ pub mod route {
     pub const SYNC: &str = "/sync";
     pub const PACK: &str = "/pack";
     pub const ACCOUNT: &str = "/account";
+    pub const CURRENT_DEVICE: &str = "/devices/current";
 }
 
 fn json_response(status: u16, body: &impl Serialize) -> HttpResult {
@@ -79,6 +93,14 @@ fn json_response(status: u16, body: &impl Serialize) -> HttpResult {
             value: "application/json".to_owned(),
         }],
         body: serde_json::to_vec(body).expect("wire types serialize"),
+    })
+}
+
+fn no_content() -> HttpResult {
+    HttpResult::Ok(HttpResponse {
+        status: 204,
+        headers: vec![],
+        body: vec![],
     })
 }
 
@@ -146,13 +168,8 @@ pub fn serve(protocol: &impl SyncProtocol, request: &HttpRequest) -> HttpResult 
                 body,
             })
         }),
-        ("DELETE", route::ACCOUNT) => protocol.delete_account(token).map(|()| {
-            HttpResult::Ok(HttpResponse {
-                status: 204,
-                headers: vec![],
-                body: vec![],
-            })
-        }),
+        ("DELETE", route::ACCOUNT) => protocol.delete_account(token).map(|()| no_content()),
+        ("DELETE", route::CURRENT_DEVICE) => protocol.sign_out(token).map(|()| no_content()),
         (
             _,
             route::ENROL
@@ -160,7 +177,8 @@ pub fn serve(protocol: &impl SyncProtocol, request: &HttpRequest) -> HttpResult 
             | route::PAIR_COMPLETE
             | route::SYNC
             | route::PACK
-            | route::ACCOUNT,
+            | route::ACCOUNT
+            | route::CURRENT_DEVICE,
         ) => Err(ApiError::new(
             405,
             "method_not_allowed",

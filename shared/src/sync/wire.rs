@@ -19,8 +19,11 @@ pub const MAX_BODY: usize = 1024 * 1024;
 /// Largest record body (JSON text) the server accepts, in bytes.
 pub const MAX_RECORD_BODY: usize = 16 * 1024;
 
-/// Records stamped further ahead of the server's clock than this are refused: the device clock is wrong.
-pub const MAX_CLOCK_AHEAD_MS: u64 = 24 * 60 * 60 * 1000;
+/// Records stamped further ahead of the server's clock than this are refused: the device clock
+/// is wrong. Minutes, not hours: a record dated far ahead would otherwise outrank every later
+/// change to the same setting until its time came (ADR 0013). Devices apply the same bound to
+/// what they receive (`crate::clock::Clock::observe`).
+pub const MAX_CLOCK_AHEAD_MS: u64 = 5 * 60 * 1000;
 
 /// `POST /api/v1/enrol`: join a cohort with the code a programme lead gave out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,7 +121,8 @@ pub struct ErrorBody {
 #[serde(deny_unknown_fields)]
 pub struct ErrorDetail {
     /// Stable, for programs: `bad_request`, `unauthorized`, `unknown_cohort`, `bad_pairing_code`,
-    /// `too_large`, `too_many_attempts`, `not_found`, `method_not_allowed`, `internal`.
+    /// `device_taken`, `quota_exceeded`, `too_large`, `too_many_attempts`, `unsupported_media_type`,
+    /// `not_found`, `method_not_allowed`, `timeout`, `internal`.
     pub code: String,
     /// For people: what went wrong and what to do.
     pub message: String,

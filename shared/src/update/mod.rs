@@ -13,7 +13,7 @@ mod sync;
 use crux_core::Command;
 use crux_core::render::render;
 
-use crate::clock::Clock;
+use crate::clock::{Arrival, Clock};
 use crate::effects::Effect;
 use crate::effects::store::{StoreRequest, StoreResponse, SyncMark, meta};
 use crate::event::{Destination, Event, Internal};
@@ -42,6 +42,8 @@ impl Model {
             // Nothing to act on until progress has loaded.
             return Command::done();
         }
+        // Records from another device that were dated ahead of this clock may be due now.
+        self.release_due();
         // A notice lasts until the learner does something else.
         if !matches!(event, Event::Tick | Event::ConnectivityChanged { .. }) {
             self.notice = None;
@@ -182,8 +184,20 @@ impl Model {
         self.store_warning.clone_from(&snapshot.recovered);
         let device_id = snapshot.meta(meta::DEVICE_ID).map(str::to_owned);
         // The snapshot is consumed, so each record's strings move rather than copy.
+        self.later.clear();
         for loaded in snapshot.records {
             match Record::from_stored_owned(loaded.record) {
+                // Another device's record: the same bounds as when it first arrived.
+                Ok(record) if device_id.as_deref() != Some(record.device.as_str()) => {
+                    match self.clock.arrival(record.hlc) {
+                        Arrival::Now => {
+                            self.clock.observe(record.hlc);
+                            records.push(record);
+                        }
+                        Arrival::Later => self.later.push(record),
+                        Arrival::Never => self.unreadable += 1,
+                    }
+                }
                 Ok(record) => {
                     self.clock.observe(record.hlc);
                     if loaded.sync != SyncMark::Synced {

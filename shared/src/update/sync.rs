@@ -255,10 +255,7 @@ impl Model {
         }
         for stored in &response.records {
             match Record::from_stored(stored) {
-                Ok(record) => {
-                    self.clock.observe(record.hlc);
-                    self.log.add(record, &self.content);
-                }
+                Ok(record) => self.take_remote(record),
                 Err(_) => self.unreadable += 1,
             }
         }

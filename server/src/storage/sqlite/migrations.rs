@@ -31,6 +31,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "pairing codes",
         sql: include_str!("migrations/0002_pairing_codes.sql"),
     },
+    Migration {
+        version: 3,
+        name: "one device id per learner, storage quota totals",
+        sql: include_str!("migrations/0003_device_ids_and_quota.sql"),
+    },
 ];
 
 /// The schema version this server writes.
@@ -187,6 +192,50 @@ mod tests {
         assert_eq!((records, devices), (1, 1));
         conn.execute("INSERT INTO pairing_codes VALUES ('123456', 1, 9)", [])
             .unwrap();
+    }
+
+    /// Version 2 allowed two devices of one learner to share an id, and kept no totals: the
+    /// upgrade keeps the newest of the pair and counts what each learner stores.
+    #[test]
+    fn data_from_version_two_gets_unique_devices_and_totals() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&mut conn, 2).unwrap();
+        conn.execute_batch(
+            "INSERT INTO cohorts VALUES (1, 'Pilot', 'AAAA-BBBB', 1);
+             INSERT INTO users VALUES (1, 'u1', 1, 1), (2, 'u2', 1, 1);
+             INSERT INTO devices VALUES (1, 1, 'phone', x'01', 1), (2, 1, 'phone', x'02', 2),
+               (3, 1, 'laptop', x'03', 3), (4, 2, 'phone', x'04', 4);
+             INSERT INTO records (user_id, id, device, wall_ms, counter, pack_version, private, kind, body, received_at_ms)
+               VALUES (1, 'r1', 'phone', 5, 0, 1, 0, 'step_reached', '{\"a\":1}', 6),
+                      (1, 'r2', 'phone', 5, 0, 1, 0, 'step_reached', '{}', 6);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let devices: Vec<i64> = conn
+            .prepare("SELECT id FROM devices ORDER BY id")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            devices,
+            [2, 3, 4],
+            "the older 'phone' of learner 1 is signed out"
+        );
+        let totals: Vec<(i64, i64)> = conn
+            .prepare("SELECT record_count, record_bytes FROM users ORDER BY id")
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(totals, [(2, 9), (0, 0)]);
+        assert!(
+            conn.execute("INSERT INTO devices VALUES (5, 1, 'laptop', x'05', 5)", [])
+                .is_err(),
+            "a second 'laptop' for learner 1 is refused"
+        );
     }
 
     #[test]

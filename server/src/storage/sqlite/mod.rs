@@ -18,7 +18,8 @@ use shared::record::StoredRecord;
 use self::writer::Writer;
 pub use self::writer::WriterStats;
 use super::{
-    Account, Cohort, DeviceAuth, NewDevice, Page, PutOutcome, Storage, StorageError, UserId,
+    Account, Cohort, DeviceAuth, NewDevice, Page, Put, PutOutcome, Quota, Redeemed, Storage,
+    StorageError, UserId,
 };
 use crate::secrets::TokenHash;
 
@@ -34,6 +35,13 @@ mod sql {
         include_str!("queries/delete_expired_pairing_codes.sql");
     pub(super) const INSERT_PAIRING_CODE: &str = include_str!("queries/insert_pairing_code.sql");
     pub(super) const TAKE_PAIRING_CODE: &str = include_str!("queries/take_pairing_code.sql");
+    pub(super) const PAIRING_CODE_USER: &str = include_str!("queries/pairing_code_user.sql");
+    pub(super) const DELETE_USER_PAIRING_CODES: &str =
+        include_str!("queries/delete_user_pairing_codes.sql");
+    pub(super) const DEVICE_TAKEN: &str = include_str!("queries/device_taken.sql");
+    pub(super) const DELETE_DEVICE: &str = include_str!("queries/delete_device.sql");
+    pub(super) const QUOTA_USED: &str = include_str!("queries/quota_used.sql");
+    pub(super) const ADD_QUOTA_USED: &str = include_str!("queries/add_quota_used.sql");
     pub(super) const INSERT_RECORD: &str = include_str!("queries/insert_record.sql");
     pub(super) const EXISTING_RECORD: &str = include_str!("queries/existing_record.sql");
     pub(super) const RECORDS_AFTER: &str = include_str!("queries/records_after.sql");
@@ -239,6 +247,40 @@ fn put_record(
     })
 }
 
+/// Stores a batch and adds it to the learner's totals, or says it would go over the quota.
+fn put_within_quota(
+    conn: &Connection,
+    user: UserId,
+    records: &[StoredRecord],
+    received_at_ms: u64,
+    quota: Quota,
+) -> rusqlite::Result<Put> {
+    let (used_records, used_bytes): (i64, i64) = conn
+        .prepare_cached(sql::QUOTA_USED)?
+        .query_row([user.0], |row| Ok((row.get(0)?, row.get(1)?)))?;
+    let (mut added_records, mut added_bytes) = (0u64, 0u64);
+    let mut outcomes = Vec::with_capacity(records.len());
+    for record in records {
+        let outcome = put_record(conn, user, record, received_at_ms)?;
+        if outcome == PutOutcome::Stored {
+            added_records += 1;
+            added_bytes += record.body.len() as u64;
+        }
+        outcomes.push(outcome);
+    }
+    if uint(used_records).saturating_add(added_records) > quota.records
+        || uint(used_bytes).saturating_add(added_bytes) > quota.bytes
+    {
+        return Ok(Put::OverQuota);
+    }
+    conn.prepare_cached(sql::ADD_QUOTA_USED)?.execute(params![
+        user.0,
+        int(added_records),
+        int(added_bytes)
+    ])?;
+    Ok(Put::Done(outcomes))
+}
+
 fn record_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<(u64, StoredRecord)> {
     Ok((
         uint(row.get(0)?),
@@ -347,6 +389,8 @@ impl Storage for SqliteStorage {
         self.writer.run(move |conn| {
             conn.prepare_cached(sql::DELETE_EXPIRED_PAIRING_CODES)?
                 .execute([int(now_ms)])?;
+            conn.prepare_cached(sql::DELETE_USER_PAIRING_CODES)?
+                .execute([user.0])?;
             let inserted = conn
                 .prepare_cached(sql::INSERT_PAIRING_CODE)?
                 .execute(params![code, user.0, int(expires_at_ms)])?;
@@ -359,23 +403,41 @@ impl Storage for SqliteStorage {
         code: &str,
         device: NewDevice<'_>,
         now_ms: u64,
-    ) -> Result<Option<Account>, StorageError> {
+    ) -> Result<Redeemed, StorageError> {
         let (code, device_id, token_hash) =
             (code.to_owned(), device.device.to_owned(), device.token_hash);
         self.writer.run(move |conn| {
             let user: Option<i64> = conn
-                .prepare_cached(sql::TAKE_PAIRING_CODE)?
+                .prepare_cached(sql::PAIRING_CODE_USER)?
                 .query_row(params![code, int(now_ms)], |row| row.get(0))
                 .optional()?;
             let Some(user) = user.map(UserId) else {
-                return Ok(None);
+                return Ok(Redeemed::NoSuchCode);
             };
+            let taken: bool = conn
+                .prepare_cached(sql::DEVICE_TAKEN)?
+                .query_row(params![user.0, device_id], |row| row.get(0))?;
+            if taken {
+                return Ok(Redeemed::DeviceTaken);
+            }
+            conn.prepare_cached(sql::TAKE_PAIRING_CODE)?
+                .execute([&code])?;
             let device = NewDevice {
                 device: &device_id,
                 token_hash,
             };
             add_device(conn, user, device, now_ms)?;
-            Ok(Some(account(conn, user)?))
+            Ok(Redeemed::Paired(account(conn, user)?))
+        })
+    }
+
+    fn delete_device(&self, token_hash: &TokenHash) -> Result<bool, StorageError> {
+        let hash = token_hash.0;
+        self.writer.run(move |conn| {
+            Ok(conn
+                .prepare_cached(sql::DELETE_DEVICE)?
+                .execute([&hash[..]])?
+                > 0)
         })
     }
 
@@ -384,16 +446,21 @@ impl Storage for SqliteStorage {
         user: UserId,
         records: Vec<StoredRecord>,
         received_at_ms: u64,
-    ) -> Result<Vec<PutOutcome>, StorageError> {
+        quota: Quota,
+    ) -> Result<Put, StorageError> {
         if records.is_empty() {
-            return Ok(Vec::new());
+            return Ok(Put::Done(Vec::new()));
         }
         self.writer.run(move |conn| {
-            records
-                .iter()
-                .map(|record| put_record(conn, user, record, received_at_ms))
-                .collect::<Result<_, _>>()
-                .map_err(StorageError::from)
+            // The batch goes in under a savepoint of its own, so going over the quota undoes
+            // exactly this batch and nothing else in the writer's group.
+            conn.execute_batch("SAVEPOINT batch")?;
+            let put = put_within_quota(conn, user, &records, received_at_ms, quota);
+            match put {
+                Ok(Put::Done(_)) => conn.execute_batch("RELEASE batch")?,
+                _ => conn.execute_batch("ROLLBACK TO batch; RELEASE batch")?,
+            }
+            Ok(put?)
         })
     }
 

@@ -13,6 +13,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, mpsc};
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 use rusqlite::Connection;
 
@@ -111,9 +112,10 @@ impl Writer {
     }
 
     /// As [`Writer::run`], for work that deletes what must not stay readable on disk: after
-    /// the commit, the write-ahead log is checkpointed and emptied before the answer goes out,
-    /// so the deleted rows survive in neither file (`secure_delete` clears them in the
-    /// database itself).
+    /// the commit, the write-ahead log is checkpointed and emptied, so the deleted rows survive
+    /// in neither file (`secure_delete` clears them in the database itself). If readers still
+    /// hold the log, the answer goes out anyway (the deletion is committed) and the writer
+    /// empties the log as soon as they let go, between other work, never waiting on them.
     pub(super) fn run_and_erase<T, F>(&self, work: F) -> Result<T, StorageError>
     where
         T: Send + 'static,
@@ -160,7 +162,25 @@ impl Drop for Writer {
 }
 
 fn write_loop(conn: &Connection, receiver: &mpsc::Receiver<Box<dyn Job>>, stats: &WriterStats) {
-    while let Ok(first) = receiver.recv() {
+    // Set once an erasing job's rows may still sit in the write-ahead log; cleared once the
+    // log has been emptied. While set, the loop wakes up on its own to try again.
+    let mut erase_pending = false;
+    loop {
+        let first = if erase_pending {
+            match receiver.recv_timeout(ERASE_RETRY) {
+                Ok(job) => job,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    erase_pending = !try_empty_log(conn);
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match receiver.recv() {
+                Ok(job) => job,
+                Err(_) => break,
+            }
+        };
         let mut group = vec![first];
         while group.len() < MAX_GROUP {
             match receiver.try_recv() {
@@ -168,11 +188,15 @@ fn write_loop(conn: &Connection, receiver: &mpsc::Receiver<Box<dyn Job>>, stats:
                 Err(_) => break,
             }
         }
-        let mut committed = run_group(conn, &mut group);
+        let committed = run_group(conn, &mut group);
         if let Err(e) = &committed {
             tracing::error!(error = %e, jobs = group.len(), "a group of database writes failed");
-        } else if group.iter().any(|job| job.erases()) {
-            committed = empty_log(conn);
+        } else if erase_pending || group.iter().any(|job| job.erases()) {
+            // One attempt that never waits: readers still on the old log must not stall this
+            // writer, and with it every other learner's sync. The deletion itself is
+            // committed either way, so its job succeeds; if readers held on, the loop tries
+            // again until the log is empty.
+            erase_pending = !try_empty_log(conn);
         }
         stats.transactions.fetch_add(1, Ordering::Relaxed);
         stats.jobs.fetch_add(group.len() as u64, Ordering::Relaxed);
@@ -180,21 +204,45 @@ fn write_loop(conn: &Connection, receiver: &mpsc::Receiver<Box<dyn Job>>, stats:
             job.finish(committed.clone());
         }
     }
+    // Closing: a last, patient attempt, so a stop does not leave deleted rows in the log.
+    if erase_pending && !checkpoint_truncate(conn) {
+        tracing::error!(
+            "stopping with a deleted account's rows still in the write-ahead log; the next start's first checkpoint removes them"
+        );
+    }
 }
 
-/// Copies the write-ahead log into the database and truncates it to nothing, so the frames that
-/// held deleted rows are gone. It waits (up to the busy timeout) for readers still using the
-/// log; if they hold on longer, the job fails rather than claim an erasure that did not happen.
-fn empty_log(conn: &Connection) -> Result<(), String> {
+/// How often the writer tries again to empty the log after a deletion, while readers hold it.
+const ERASE_RETRY: Duration = Duration::from_millis(200);
+
+/// Copies the write-ahead log into the database and truncates it to nothing, so the frames
+/// that held deleted rows are gone, without waiting for readers. Returns whether it did.
+fn try_empty_log(conn: &Connection) -> bool {
+    // The connection's busy timeout would make the checkpoint wait for readers; for this one
+    // statement it is zero, then it is put back.
+    if conn.busy_timeout(Duration::ZERO).is_err() {
+        return false;
+    }
+    let emptied = checkpoint_truncate(conn);
+    let _ = conn.busy_timeout(super::BUSY_TIMEOUT);
+    emptied
+}
+
+/// `PRAGMA wal_checkpoint(TRUNCATE)`, waiting for readers as long as the busy timeout says.
+fn checkpoint_truncate(conn: &Connection) -> bool {
     // The first column is 1 when readers kept the checkpoint from finishing.
-    let busy: i64 = conn
-        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))
-        .map_err(|e| e.to_string())?;
-    if busy == 0 {
-        Ok(())
-    } else {
-        tracing::warn!("the write-ahead log could not be emptied: readers held it too long");
-        Err("the deletion is saved, but its copy in the write-ahead log could not be erased yet; try again".to_owned())
+    match conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| {
+        row.get::<_, i64>(0)
+    }) {
+        Ok(0) => true,
+        Ok(_) => {
+            tracing::info!("readers still hold the write-ahead log; emptying it again shortly");
+            false
+        }
+        Err(error) => {
+            tracing::warn!(%error, "could not empty the write-ahead log; trying again shortly");
+            false
+        }
     }
 }
 
