@@ -7,6 +7,8 @@ use crux_http::protocol::HttpResult;
 
 use crate::effects::store::StoreResponse;
 use crate::record::{Frequency, StoredRecord};
+use crate::sync::client::SignOut;
+use crate::update::sign_out::Then;
 
 /// A top-level place in the app, reached from the main navigation.
 #[derive(Facet, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,7 +148,18 @@ pub enum Internal {
         response: StoreResponse,
         records: Vec<StoredRecord>,
     },
-    Wiped(StoreResponse),
+    /// The store answered a wipe; `pending` is a sign-out still to send.
+    Wiped {
+        response: StoreResponse,
+        pending: Option<Box<SignOut>>,
+    },
+    /// The server answered a sign-out of this device.
+    SignedOut {
+        result: HttpResult,
+        // Boxed: events are moved often, and this rare one should not make them all larger.
+        pending: Box<SignOut>,
+        then: Then,
+    },
     /// The store answered a metadata write.
     MetaSaved(StoreResponse),
     /// The server answered a sync request that carried these record ids.
@@ -177,6 +190,7 @@ impl Internal {
                 | Self::PairingStarted(_)
                 | Self::PackFetched(_)
                 | Self::AccountDeleted(_)
+                | Self::SignedOut { .. }
                 | Self::SyncTimer
         )
     }

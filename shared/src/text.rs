@@ -319,7 +319,7 @@ pub const REJECTED_NO_REASON: &str = "The server did not accept this item and ga
 pub const STILL_OFFLINE: &str = "You are offline. Your changes will sync when you are back online.";
 pub const BAD_SERVER: &str = "Enter the server address in full, starting with https://";
 pub const NO_COHORT_CODE: &str = "Enter the code your programme lead gave you.";
-pub const NO_PAIRING_CODE: &str = "Enter the 6-digit code shown on your other device.";
+pub const NO_PAIRING_CODE: &str = "Enter the code shown on your other device.";
 pub fn cannot_reach(server: &str) -> String {
     format!("We could not reach {server}. Check the address and your connection, then try again.")
 }
@@ -348,6 +348,8 @@ pub const JOIN: &str = "Join";
 pub const PAIR_HEADING: &str = "Already joined on another device?";
 pub const PAIR_TEXT: &str = "On your other device, go to Settings and choose Add another device. Then enter the code it shows.";
 pub const PAIR_CODE_LABEL: &str = "Pairing code";
+pub const PAIR_CODE_HINT: &str =
+    "It has 12 letters and numbers. Capital letters and spaces do not matter.";
 pub const PAIR: &str = "Add this device";
 pub const WORKING: &str = "Please wait…";
 pub fn joined_to(cohort: &str) -> String {

@@ -561,7 +561,7 @@ fn pairing_shows_a_code_and_a_second_device_joins_with_it() {
         json(
             201,
             &PairingCode {
-                code: "482913".into(),
+                code: "K7QM-3XPA-9RTW".into(),
                 expires_at_ms: expires,
             },
         )
@@ -578,7 +578,9 @@ fn pairing_shows_a_code_and_a_second_device_joins_with_it() {
     };
     assert_eq!(
         joined.pairing_text.as_deref(),
-        Some("Enter this code on your other device: 482 913. It works until 09:10 and only once.")
+        Some(
+            "Enter this code on your other device: K7QM 3XPA 9RTW. It works until 09:10 and only once."
+        )
     );
 
     let (mut laptop, laptop_slot) = with_server(default_server());
@@ -591,10 +593,11 @@ fn pairing_shows_a_code_and_a_second_device_joins_with_it() {
     });
     laptop.send(Event::Pair {
         server: SERVER.into(),
-        code: "482 913".into(),
+        code: "k7qm 3xpa 9rtw".into(),
     });
     let body: serde_json::Value = serde_json::from_slice(&laptop.http_log[0].body).unwrap();
-    assert_eq!(body["code"], "482913");
+    // As typed, without the spaces; the server ignores case and dashes.
+    assert_eq!(body["code"], "k7qm3xpa9rtw");
     assert!(laptop.model.sync.is_linked());
 }
 
@@ -711,4 +714,110 @@ fn a_hostile_timestamp_cannot_pin_a_setting() {
     reopened.start();
     assert!(!settings(&reopened));
     assert_eq!(reopened.model.unreadable, 1);
+}
+
+/// Asks to delete the data on this device, from settings, and confirms.
+fn delete_data_on_this_device(harness: &mut Harness) {
+    harness.send(Event::Navigate {
+        to: Destination::Settings,
+    });
+    harness.send(Event::DeleteData);
+    harness.send(Event::ConfirmDelete);
+}
+
+fn sign_outs(harness: &Harness) -> Vec<&HttpRequest> {
+    harness
+        .http_log
+        .iter()
+        .filter(|r| r.method == "DELETE" && r.url.ends_with("/api/v1/devices/current"))
+        .collect()
+}
+
+fn signed_out_server() -> Answer {
+    Box::new(|request| {
+        if request.url.ends_with("/devices/current") {
+            HttpResult::Ok(HttpResponse {
+                status: 204,
+                headers: vec![],
+                body: vec![],
+            })
+        } else {
+            (default_server())(request)
+        }
+    })
+}
+
+#[test]
+fn deleting_the_data_on_a_device_online_signs_it_out_first() {
+    let (mut harness, slot) = with_server(signed_out_server());
+    join(&mut harness);
+    *slot.lock().unwrap() = signed_out_server();
+    delete_data_on_this_device(&mut harness);
+    let sent = sign_outs(&harness);
+    assert_eq!(sent.len(), 1);
+    assert!(
+        sent[0]
+            .headers
+            .iter()
+            .any(|h| h.name == "authorization" && h.value == "Bearer secret-token")
+    );
+    let wipe = harness
+        .store
+        .requests
+        .iter()
+        .position(|r| matches!(r, StoreRequest::Wipe))
+        .expect("the data is wiped");
+    assert!(
+        !harness.store.requests[wipe..]
+            .iter()
+            .any(|r| matches!(r, StoreRequest::SetMeta { key, value } if key == "sign_out" && !value.is_empty())),
+        "nothing is left to sign out later"
+    );
+    assert!(harness.model.sync.sign_out.is_none());
+    assert!(!harness.model.sync.is_linked());
+}
+
+#[test]
+fn deleting_the_data_on_a_device_offline_signs_it_out_at_the_next_chance() {
+    let (mut harness, slot) = with_server(default_server());
+    join(&mut harness);
+    harness.send(Event::ConnectivityChanged { online: false });
+    delete_data_on_this_device(&mut harness);
+    assert!(
+        sign_outs(&harness).is_empty(),
+        "nothing is sent while offline"
+    );
+    assert!(
+        harness
+            .store
+            .requests
+            .iter()
+            .any(|r| matches!(r, StoreRequest::Wipe)),
+        "the data is wiped at once"
+    );
+    // Only the server and the old token are kept, to sign out later, and they survive a restart.
+    let kept = harness.store.requests.iter().rev().find_map(|r| match r {
+        StoreRequest::SetMeta { key, value } if key == "sign_out" => Some(value.clone()),
+        _ => None,
+    });
+    let kept: serde_json::Value = serde_json::from_str(&kept.expect("kept")).unwrap();
+    assert_eq!(kept["token"], "secret-token");
+    assert_eq!(kept.as_object().unwrap().len(), 2, "{kept}");
+
+    // The server cannot be reached at first: the sign-out stays pending.
+    *slot.lock().unwrap() =
+        Box::new(|_| HttpResult::Err(HttpError::Io("connection refused".into())));
+    let mut reopened = harness.reopen();
+    reopened.start();
+    assert_eq!(sign_outs(&reopened).len(), 1, "tried at start");
+    assert!(reopened.model.sync.sign_out.is_some());
+    // Back online with the server there: signed out, and forgotten.
+    *slot.lock().unwrap() = signed_out_server();
+    reopened.send(Event::ConnectivityChanged { online: false });
+    reopened.send(Event::ConnectivityChanged { online: true });
+    assert_eq!(sign_outs(&reopened).len(), 2);
+    assert!(reopened.model.sync.sign_out.is_none());
+    assert!(reopened.store.requests.iter().any(
+        |r| matches!(r, StoreRequest::SetMeta { key, value } if key == "sign_out" && value.is_empty())
+    ));
 }

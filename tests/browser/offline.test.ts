@@ -97,7 +97,7 @@ describe("offline", () => {
     await tab(page, WORDS.settings);
     await press(page, WORDS.addDevice);
     const shown = await page.getByText("Enter this code on your other device").innerText();
-    const code = shown.match(/(\d{3}) ?(\d{3})/);
+    const code = shown.match(/\b([A-Z0-9]{4}) ([A-Z0-9]{4}) ([A-Z0-9]{4})\b/);
     expect(code, shown).not.toBeNull();
 
     const phone = await device(browser);
@@ -105,7 +105,8 @@ describe("offline", () => {
     const otherErrors = watchErrors(other);
     await open(other, server.url);
     await tab(other, WORDS.settings);
-    await other.getByLabel("Pairing code").fill(`${code?.[1]}${code?.[2]}`);
+    // Typed as a learner might: lower case, spaces kept.
+    await other.getByLabel("Pairing code").fill(`${code?.[1]} ${code?.[2]} ${code?.[3]}`.toLowerCase());
     await press(other, WORDS.pair);
     await other.getByText("You have joined Browser test cohort").first().waitFor();
     await waitForSync(other, (t) => t.startsWith(WORDS.syncedPrefix), "synced");

@@ -97,13 +97,11 @@ impl Device {
         let SyncSettingsView::Joined(joined) = settings.sync else {
             unreachable!()
         };
-        joined
-            .pairing_text
-            .unwrap()
-            .chars()
-            .filter(char::is_ascii_digit)
-            .take(6)
-            .collect()
+        // "Enter this code on your other device: K7QM 3XPA 9RTW. It works until…": the three
+        // groups of four after the colon, typed as shown.
+        let text = joined.pairing_text.unwrap();
+        let after = text.split_once(": ").map_or("", |(_, rest)| rest);
+        after.split(". ").next().unwrap_or_default().to_owned()
     }
 
     /// Syncs now and waits until nothing is waiting and the last sync succeeded.

@@ -34,7 +34,7 @@ struct JoinSection: View {
             Divider()
             Heading(join.pairHeading, level: .subsection)
             Paragraph(join.pairText)
-            TextForm(field: join.pairCode, text: $pairCode, content: .oneTimeCode, keyboard: .numberPad, busy: join.busy) {
+            TextForm(field: join.pairCode, text: $pairCode, content: .oneTimeCode, keyboard: .asciiCapable, busy: join.busy) {
                 send(.pair(server: server, code: pairCode))
             }
         }

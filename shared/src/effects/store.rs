@@ -22,6 +22,9 @@ pub mod meta {
     pub const LAST_SYNCED: &str = "last_synced_ms";
     /// A content pack newer than the built-in one, as JSON.
     pub const PACK: &str = "pack";
+    /// A sign-out still to send after this device's data was deleted offline, as JSON: the
+    /// server address and the old token, and nothing else.
+    pub const SIGN_OUT: &str = "sign_out";
 }
 
 #[derive(Facet, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -30,6 +30,23 @@ pub struct Link {
     pub cohort: String,
 }
 
+/// A sign-out still to send: the server and the token of a device whose data was deleted
+/// while it could not reach the server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignOut {
+    pub server: String,
+    pub token: String,
+}
+
+impl From<&Link> for SignOut {
+    fn from(link: &Link) -> Self {
+        Self {
+            server: link.server.clone(),
+            token: link.token.clone(),
+        }
+    }
+}
+
 /// Where the device is in syncing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Phase {
@@ -91,6 +108,8 @@ pub struct SyncState {
     pub last_error: Option<String>,
     /// Failed attempts in a row; a success resets it.
     pub failures: u32,
+    /// A sign-out to send at the next chance (see `update::sign_out`).
+    pub sign_out: Option<SignOut>,
 }
 
 impl SyncState {

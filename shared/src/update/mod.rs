@@ -8,6 +8,7 @@ mod checklist;
 mod lesson;
 mod question;
 mod settings;
+pub(crate) mod sign_out;
 mod sync;
 
 use crux_core::Command;
@@ -21,6 +22,7 @@ use crate::model::{Lifecycle, Model, NoticeKind, Screen};
 use crate::progress::Log;
 use crate::record::Record;
 use crate::review::ReviewSession;
+use crate::sync::client::SignOut;
 use crate::{assessment as assess, text};
 
 type Cmd = Command<Effect, Event>;
@@ -150,7 +152,14 @@ impl Model {
                 }
                 Command::done()
             }
-            Internal::Wiped(response) => self.wiped(response).and(render()),
+            Internal::Wiped { response, pending } => {
+                self.wiped(response, pending.map(|p| *p)).and(render())
+            }
+            Internal::SignedOut {
+                result,
+                pending,
+                then,
+            } => self.signed_out(&result, *pending, then).and(render()),
             Internal::SyncAnswered { sent, result } => {
                 self.sync_answered(&sent, &result).and(render())
             }
@@ -219,7 +228,9 @@ impl Model {
             }
             None => self.new_device(),
         };
-        device.and(self.kick(crate::sync::client::Trigger::Launch))
+        device
+            .and(self.kick(crate::sync::client::Trigger::Launch))
+            .and(self.retry_sign_out())
     }
 
     fn new_device(&mut self) -> Cmd {
@@ -231,17 +242,19 @@ impl Model {
         .then_send(|response| Event::Internal(Internal::MetaSaved(response)))
     }
 
-    fn wiped(&mut self, response: StoreResponse) -> Cmd {
+    fn wiped(&mut self, response: StoreResponse, pending: Option<SignOut>) -> Cmd {
         if let StoreResponse::Failed { message } = response {
             self.inform(NoticeKind::Error, text::store_failed(&message));
             return Command::done();
         }
-        let clock = self.clock.clone();
+        // What the platform said (the time, the network) is still true after a wipe.
+        let (clock, offline) = (self.clock.clone(), self.sync.offline);
         *self = Self::new(self.content.clone());
         self.clock = clock;
+        self.sync.offline = offline;
         self.lifecycle = Lifecycle::Ready;
         self.inform(NoticeKind::Success, text::DELETED);
-        self.new_device()
+        self.new_device().and(self.keep_sign_out(pending))
     }
 
     pub(crate) fn navigate(&mut self, to: Destination) {

@@ -3,8 +3,7 @@
 use crux_core::Command;
 
 use super::Cmd;
-use crate::effects::store::StoreRequest;
-use crate::event::{Event, Internal};
+
 use crate::model::{Model, NoticeKind, Screen};
 use crate::record::RecordBody;
 use crate::text;
@@ -53,7 +52,6 @@ impl Model {
         self.screen = Screen::Settings {
             confirm_delete: false,
         };
-        Command::request_from_shell(StoreRequest::Wipe)
-            .then_send(|response| Event::Internal(Internal::Wiped(response)))
+        self.sign_out_and_wipe()
     }
 }

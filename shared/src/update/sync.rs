@@ -29,7 +29,7 @@ use crate::text;
 
 /// Why a request did not give the answer hoped for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Failure {
+pub(super) enum Failure {
     /// No answer: no network, the server is down, or it took too long.
     Unreachable(String),
     /// The server answered with an error status.
@@ -42,7 +42,7 @@ enum Failure {
     Unreadable,
 }
 
-fn request(
+pub(super) fn request(
     method: &str,
     url: String,
     token: Option<&str>,
@@ -94,7 +94,7 @@ fn answer<T: DeserializeOwned>(result: &HttpResult) -> Result<T, Failure> {
     }
 }
 
-fn succeeded(result: &HttpResult) -> Result<(), Failure> {
+pub(super) fn succeeded(result: &HttpResult) -> Result<(), Failure> {
     match result {
         HttpResult::Ok(response) if (200..300).contains(&response.status) => Ok(()),
         _ => answer::<serde_json::Value>(result).map(|_| ()),
@@ -106,7 +106,7 @@ fn store(request: StoreRequest) -> Cmd {
         .then_send(|response| Event::Internal(Internal::MetaSaved(response)))
 }
 
-fn set_meta(key: &str, value: impl Into<String>) -> Cmd {
+pub(super) fn set_meta(key: &str, value: impl Into<String>) -> Cmd {
     store(StoreRequest::SetMeta {
         key: key.to_owned(),
         value: value.into(),
@@ -138,6 +138,9 @@ impl Model {
         } else {
             Phase::LocalOnly
         };
+        self.sync.sign_out = snapshot
+            .meta(meta::SIGN_OUT)
+            .and_then(|json| serde_json::from_str(json).ok());
     }
 
     /// After local changes: sync once the learner pauses.
@@ -338,7 +341,7 @@ impl Model {
     pub(super) fn connectivity(&mut self, online: bool) -> Cmd {
         self.sync.offline = !online;
         if online {
-            return self.kick(Trigger::Online);
+            return self.kick(Trigger::Online).and(self.retry_sign_out());
         }
         if self.sync.is_linked()
             && self.sync.phase != Phase::Syncing

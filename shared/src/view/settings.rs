@@ -171,7 +171,7 @@ fn sync(model: &Model) -> SyncSettingsView {
             code: field(text::CODE_LABEL, "", "", text::JOIN),
             pair_heading: text::PAIR_HEADING.to_owned(),
             pair_text: text::PAIR_TEXT.to_owned(),
-            pair_code: field(text::PAIR_CODE_LABEL, "", "", text::PAIR),
+            pair_code: field(text::PAIR_CODE_LABEL, text::PAIR_CODE_HINT, "", text::PAIR),
             busy,
         });
     };
@@ -221,12 +221,9 @@ fn sync(model: &Model) -> SyncSettingsView {
 }
 
 /// "123 456": easier to read out and type.
+/// A pairing code as the learner reads it out or types it: groups of four, with spaces.
 fn spaced(code: &str) -> String {
-    if code.len() == 6 && code.is_ascii() {
-        format!("{} {}", &code[..3], &code[3..])
-    } else {
-        code.to_owned()
-    }
+    code.replace('-', " ")
 }
 
 /// What a record was, in words, with the date it was made.

@@ -189,7 +189,7 @@ function syncSettings(ctx: Ctx, v: SyncSettingsView, warningLabel: string): HTML
         busy: j.busy,
         inputAttrs: {
           autocomplete: "one-time-code",
-          inputmode: "numeric",
+          autocapitalize: "characters",
           spellcheck: "false",
           class: "govuk-input govuk-input--width-10",
         },

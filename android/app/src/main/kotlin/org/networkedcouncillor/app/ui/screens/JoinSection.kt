@@ -59,7 +59,7 @@ fun JoinSection(join: JoinView) {
             value = pairCode,
             onValueChange = { pairCode = it },
             onSubmit = { send(Event.PairEvent(server, pairCode)) },
-            keyboardType = KeyboardType.Number,
+            keyboardType = KeyboardType.Ascii,
             busy = join.busy,
         )
     }
