@@ -201,11 +201,11 @@ proptest! {
             .collect();
 
         // The first device joins with the cohort code; the others pair with it.
-        devices[0].send(Event::Join { server: "http://in-process".into(), code: cohort.code.clone() });
+        devices[0].send(Event::Join { server: "http://localhost".into(), code: cohort.code.clone() });
         for n in 1..3 {
             devices[0].send(Event::StartPairing);
             let code = devices[0].model.sync.pairing.clone().expect("a pairing code").code;
-            devices[n].send(Event::Pair { server: "http://in-process".into(), code });
+            devices[n].send(Event::Pair { server: "http://localhost".into(), code });
             prop_assert!(devices[n].model.sync.is_linked());
         }
         let _ = settings(&mut devices[0]);

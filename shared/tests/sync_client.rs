@@ -183,6 +183,15 @@ fn join_problems_are_explained() {
         notice(&harness.view()),
         Some("Enter the server address in full, starting with https://")
     );
+    // Plain HTTP to another machine would send the token readable across the network.
+    harness.send(Event::Join {
+        server: "http://council.example".into(),
+        code: "X".into(),
+    });
+    assert_eq!(
+        notice(&harness.view()),
+        Some("Enter the server address in full, starting with https://")
+    );
     harness.send(Event::Join {
         server: SERVER.into(),
         code: "  ".into(),

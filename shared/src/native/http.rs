@@ -44,6 +44,9 @@ impl Http {
         let tls = tls_config().map_err(|e| format!("TLS could not be set up: {e}"))?;
         let client = reqwest::blocking::Client::builder()
             .tls_backend_preconfigured(tls)
+            // A redirect would send the request again, body and token included, somewhere the
+            // learner never chose: the core sees the 3xx instead, as a failed exchange.
+            .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(timeouts.connect)
             .timeout(timeouts.total)
             .user_agent(concat!("networked-councillor/", env!("CARGO_PKG_VERSION")))
@@ -63,6 +66,19 @@ impl Http {
     fn try_send(&self, request: &HttpRequest) -> Result<HttpResponse, HttpError> {
         let url = reqwest::Url::parse(&request.url)
             .map_err(|e| HttpError::Url(format!("{}: {e}", request.url)))?;
+        let secure = match url.scheme() {
+            "https" => true,
+            "http" => url
+                .host_str()
+                .is_some_and(crate::sync::client::plain_http_allowed),
+            _ => false,
+        };
+        if !secure {
+            return Err(HttpError::Url(format!(
+                "{}: only https:// addresses are allowed, except for a server on this device",
+                request.url
+            )));
+        }
         let method = reqwest::Method::from_bytes(request.method.as_bytes())
             .map_err(|_| HttpError::Io(format!("'{}' is not an HTTP method", request.method)))?;
         let mut builder = self.client.request(method, url);
@@ -274,6 +290,35 @@ mod tests {
             matches!(result, HttpResult::Err(HttpError::Io(_))),
             "{result:?}"
         );
+    }
+
+    #[test]
+    fn plain_http_goes_only_to_this_machine() {
+        // Refused before any connection is tried, so no network is needed.
+        for url in [
+            "http://council.example/api",
+            "http://192.0.2.7:8080/",
+            "ftp://127.0.0.1/",
+        ] {
+            let result = quick().send(&request("POST", url));
+            assert!(
+                matches!(&result, HttpResult::Err(HttpError::Url(m)) if m.contains("https://")),
+                "{url}: {result:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn redirects_are_not_followed() {
+        let (address, server) = serve_once(
+            b"HTTP/1.1 307 Temporary Redirect\r\nlocation: http://127.0.0.1:9/steal\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+        );
+        let result = quick().send(&request("POST", &format!("{address}/sync")));
+        assert!(
+            matches!(&result, HttpResult::Ok(r) if r.status == 307),
+            "the 307 comes back as it is: {result:?}"
+        );
+        server.join().unwrap();
     }
 
     #[test]

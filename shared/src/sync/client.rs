@@ -236,19 +236,44 @@ pub fn next_batch(log: &Log, outbox: &Outbox, device: &str, backup: bool) -> Vec
         .collect()
 }
 
-/// A server address a person typed, checked and tidied: `http(s)://host[:port]`, no trailing slash.
+/// A server address a person typed, checked and tidied: `https://host[:port]`, no trailing
+/// slash. Plain `http://` is accepted only for a server on this machine (see
+/// [`plain_http_allowed`]): anywhere else the token would cross the network readable.
 pub fn normalise_server(input: &str) -> Option<String> {
     let trimmed = input.trim().trim_end_matches('/');
-    let rest = trimmed
-        .strip_prefix("https://")
-        .or_else(|| trimmed.strip_prefix("http://"))?;
-    let host = rest.split('/').next().unwrap_or("");
-    let valid = !host.is_empty()
+    let (rest, plain) = match trimmed.strip_prefix("https://") {
+        Some(rest) => (rest, false),
+        None => (trimmed.strip_prefix("http://")?, true),
+    };
+    let authority = rest.split('/').next().unwrap_or("");
+    let valid = !authority.is_empty()
         && !trimmed.contains(char::is_whitespace)
-        && host
+        && authority
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+        && (!plain || plain_http_allowed(host_of(authority)));
     valid.then(|| trimmed.to_owned())
+}
+
+/// The host of `host[:port]` or `[v6][:port]`.
+fn host_of(authority: &str) -> &str {
+    if let Some(v6) = authority.strip_prefix('[') {
+        return v6.split(']').next().unwrap_or("");
+    }
+    authority.split(':').next().unwrap_or("")
+}
+
+/// Whether plain HTTP may be used to reach `host`: only this machine (`localhost`, 127.0.0.0/8,
+/// `::1`), and `10.0.2.2`, which is the development machine as the Android emulator sees it.
+/// Everything else must be HTTPS. Shared by the core (when a server is typed) and the native
+/// transport (on every request), so neither can be talked out of it alone.
+pub fn plain_http_allowed(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || host == "10.0.2.2"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 #[cfg(test)]
@@ -323,8 +348,19 @@ mod tests {
             "http://",
             "http://exa mple",
             "http://ex<ample",
+            "http://council.example",
+            "http://192.168.1.5:8080",
+            "http://localhost.council.example",
         ] {
             assert_eq!(normalise_server(bad), None, "{bad}");
+        }
+        for development in [
+            "http://localhost:8080",
+            "http://127.0.0.2",
+            "http://[::1]:8080",
+            "http://10.0.2.2:8080",
+        ] {
+            assert!(normalise_server(development).is_some(), "{development}");
         }
     }
 }
