@@ -62,9 +62,16 @@ final class Core {
     /// How long the storage thread gets to commit after the last event, before suspension.
     private static let storageGrace: TimeInterval = 1
 
-    /// Application Support/progress: private to the app, backed up, never shown in Files.
+    /// Application Support/progress: private to the app, never shown in Files, and kept out of
+    /// iCloud and computer backups: it holds private answers, notes and the server token, and
+    /// the learner's own backup is the sync server (ADR 0013).
     private static var dataDirectory: URL {
-        URL.applicationSupportDirectory.appending(path: "progress", directoryHint: .isDirectory)
+        var url = URL.applicationSupportDirectory.appending(path: "progress", directoryHint: .isDirectory)
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        var values = URLResourceValues()
+        values.isExcludedFromBackup = true
+        try? url.setResourceValues(values)
+        return url
     }
 }
 
