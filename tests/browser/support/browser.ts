@@ -30,8 +30,8 @@ export async function launch(): Promise<Browser> {
 }
 
 /** A fresh browser profile: its own IndexedDB, service worker and caches, like another device. */
-export async function device(browser: Browser, viewport = LAPTOP): Promise<BrowserContext> {
-  return browser.newContext({ viewport, serviceWorkers: "allow", locale: "en-GB", timezoneId: "Europe/London" });
+export async function device(browser: Browser, viewport = LAPTOP, bypassCSP = false): Promise<BrowserContext> {
+  return browser.newContext({ viewport, serviceWorkers: "allow", locale: "en-GB", timezoneId: "Europe/London", bypassCSP });
 }
 
 /** Fails the test on any error the page or the shell reports. */
