@@ -203,7 +203,7 @@ describe("every screen is accessible, at phone and laptop size", () => {
   });
 
   test("storage that cannot be opened: the failure screen", async () => {
-    const broken = await device(browser);
+    const broken = await device(browser, undefined, true);
     const failing = await broken.newPage();
     // As a browser that refuses storage (some private modes) would.
     await failing.addInitScript(() => {
