@@ -12,6 +12,13 @@ pub(crate) fn quick() -> Result<(), String> {
         &mut cmd("cargo", &["fmt", "--all", "--", "--check"]),
     )?;
     run(
+        "cargo fmt --check (fuzz targets)",
+        &mut cmd(
+            "cargo",
+            &["fmt", "--manifest-path", "fuzz/Cargo.toml", "--", "--check"],
+        ),
+    )?;
+    run(
         "cargo clippy (all targets, warnings are errors)",
         &mut cmd(
             "cargo",
@@ -75,6 +82,8 @@ pub(crate) fn test() -> Result<(), String> {
         "cargo test",
         cmd("cargo", &["test", "--workspace", "--locked"]).env("CI", "1"),
     )?;
+    // The parsers a stranger can reach, under libFuzzer for a bounded time.
+    crate::fuzz::test()?;
     // The native runtime through its generated bindings: Python, Kotlin on the JVM, and C
     // against the Swift header.
     setup::npm_packages()?;

@@ -4,6 +4,7 @@
 
 mod checks;
 mod ffi;
+mod fuzz;
 mod server;
 mod setup;
 mod shells;
@@ -28,6 +29,8 @@ Usage: cargo xtask <command>
               ffi test      generate, then run the Python, Kotlin (JVM) and C tests
               ffi size      the release library, stripped, against its 6 MB budget
               ffi bench     the cost of a call through the Python and Kotlin bindings
+  fuzz      The libFuzzer targets in fuzz/ (record, sync_request, pack, pack_source),
+            45 s each; `fuzz --seconds N [TARGET]` runs longer or one target.
   web       The web shell:
               web build     the wasm core, the TypeScript types and web/dist
               web test      build, then tsc, the unit tests and the browser tests
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
         Some("server") => server::api_conformance(),
         Some("run") => checks::start_app(),
         Some("ffi") => ffi::main(&args[1..]),
+        Some("fuzz") => fuzz::main(&args[1..]),
         Some("shells") => shells::main(&args[1..]),
         Some("web") => web::main(&args[1..]),
         Some("-h" | "--help") => {
