@@ -30,8 +30,8 @@ final class CoreConnection: @unchecked Sendable {
         queue.async {
             let listener = ViewChanges { [weak self] in self?.publish(to: onView) }
             do {
-                try FileManager.default.createDirectory(
-                    at: directory, withIntermediateDirectories: true)
+                // The runtime makes the folder itself, and when it cannot, says so in words a
+                // learner can act on (Foundation's own error would not).
                 let runtime = try CoreRuntime.open(dataDir: directory.path, listener: listener)
                 self.lock.withLock { self.runtime = runtime }
                 // A change reported while `runtime` was still empty is picked up here.
