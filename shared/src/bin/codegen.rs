@@ -491,12 +491,16 @@ fn for_each_field(registry: &mut Registry, mut visit: impl FnMut(&str, &mut Name
         let owner = name.name.clone();
         match container {
             ContainerFormat::Struct(fields, _) => {
-                fields.iter_mut().for_each(|field| visit(&owner, field));
+                for field in fields {
+                    visit(&owner, field);
+                }
             }
             ContainerFormat::Enum(variants, ..) => {
                 for variant in variants.values_mut() {
                     if let VariantFormat::Struct(fields) = &mut variant.value {
-                        fields.iter_mut().for_each(|field| visit(&owner, field));
+                        for field in fields {
+                            visit(&owner, field);
+                        }
                     }
                 }
             }
@@ -518,8 +522,8 @@ mod tests {
         default: u32,
         val: bool,
         when: String,
-        delete: bool,
-        plain: bool,
+        delete: String,
+        plain: u8,
     }
 
     /// A struct-like variant with reserved field names, and one that needs nothing.
@@ -565,7 +569,7 @@ mod tests {
         ] {
             assert!(code.contains(declaration), "no {declaration:?} in:\n{code}");
         }
-        assert!(code.contains("public var plain: Bool"), "{code}");
+        assert!(code.contains("public var plain: UInt8"), "{code}");
         assert!(
             !code.contains("ncEscaped"),
             "a placeholder is left:\n{code}"
