@@ -131,6 +131,25 @@ mod tests {
     }
 
     #[test]
+    fn in_the_default_pack_the_right_answer_shows_in_every_place() {
+        let content = crate::pack::Content::default_content();
+        for round in 0..3 {
+            let mut places = [0u32; 4];
+            for question in content.pack.questions() {
+                if matches!(question.kind, QuestionKind::Single | QuestionKind::Scenario) {
+                    let order = option_order(question, round);
+                    let shown = order.iter().position(|&i| question.options[i].correct);
+                    places[shown.unwrap().min(3)] += 1;
+                }
+            }
+            assert!(
+                places[..3].iter().all(|&n| n > 5),
+                "round {round}: {places:?}"
+            );
+        }
+    }
+
+    #[test]
     fn true_or_false_keeps_its_order() {
         let q = question("lesson.q4", QuestionKind::TrueFalse, 2);
         for round in 0..10 {
