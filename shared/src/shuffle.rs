@@ -163,7 +163,7 @@ mod tests {
     fn the_generator_is_the_same_everywhere() {
         // Fixed values, so a change to the order (which would reshuffle open attempts) is seen.
         // SplitMix64's published test values.
-        let mut rng = SplitMix64::new(1234567);
+        let mut rng = SplitMix64::new(1_234_567);
         assert_eq!(rng.next_u64(), 6_457_827_717_110_365_317);
         assert_eq!(rng.next_u64(), 3_203_168_211_198_807_973);
         assert_eq!(permutation(0, 7), Vec::<usize>::new());
