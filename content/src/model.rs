@@ -29,7 +29,8 @@ pub struct Source {
     /// The short key lessons cite, such as `"003"`.
     pub key: String,
     pub title: String,
-    /// The file name of the source, so a programme lead can trace it.
+    /// The file name of a seed document, or the public address of a fact's original, so a
+    /// programme lead can trace it.
     pub file: String,
 }
 

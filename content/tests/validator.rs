@@ -250,7 +250,7 @@ fn the_default_pack_passes_every_programme_rule() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let print =
         Fingerprint::parse(&fs::read_to_string(root.join("seeds.fingerprint")).unwrap()).unwrap();
-    assert_eq!(print.sources().len(), 5);
+    assert_eq!(print.sources().len(), 6);
     let compiled =
         load(&root.join("pack"), &Rules::programme(Some(print))).unwrap_or_else(|e| panic!("{e}"));
     assert!(compiled.median_grade <= 7.0);

@@ -32,7 +32,10 @@ fn default_language() -> String {
 pub(crate) struct Source {
     pub key: String,
     pub title: String,
-    pub file: String,
+    /// A seed document's file name.
+    pub file: Option<String>,
+    /// Or, for a fact from `FACTS.md`, the public address or citation of its original.
+    pub address: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
