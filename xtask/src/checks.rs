@@ -46,8 +46,9 @@ fn content_check() -> Result<(), String> {
     // The source documents live beside the repository on a development machine; when they are
     // there, also confirm the committed fingerprint matches them.
     let seeds = root().join("../shared/seeds");
-    if seeds.is_dir() {
-        check.arg("--seeds").arg(&seeds);
+    let facts = root().join("../shared/design/FACTS.md");
+    if seeds.is_dir() && facts.is_file() {
+        check.arg("--seeds").arg(&seeds).arg("--seeds").arg(&facts);
     }
     run("content check", &mut check)
 }

@@ -301,11 +301,22 @@ impl Loader {
         for source in manifest.sources {
             let location = file.at(source.span());
             let source = source.into_inner();
-            self.define("source", &source.key, location);
+            self.define("source", &source.key, location.clone());
+            let file = match (source.file, source.address) {
+                (Some(file), None) => file,
+                (None, Some(address)) => address,
+                _ => {
+                    self.diagnostics.push(
+                        location,
+                        "a source needs either `file` (a seed document) or `address` (where a fact comes from), not both",
+                    );
+                    String::new()
+                }
+            };
             sources.push(Source {
                 key: source.key,
                 title: source.title,
-                file: source.file,
+                file,
             });
         }
         let renamed = manifest
