@@ -38,6 +38,14 @@ android {
         compose = true
         buildConfig = true
     }
+
+    packaging {
+        jniLibs {
+            // cargo-ndk copies every cdylib the build makes, and `shared` is one too; the app
+            // loads only libcouncillor.so, which already contains it.
+            excludes += "**/libshared.so"
+        }
+    }
 }
 
 kotlin {

@@ -35,6 +35,15 @@ val cargoExecutable: String = providers.gradleProperty("nc.cargo").orNull
     ?: File(System.getProperty("user.home"), ".cargo/bin/cargo").takeIf(File::canExecute)?.path
     ?: "cargo"
 
+/** The Rust target triple cargo-ndk builds for an Android ABI: cargo's folder name for it. */
+fun rustTriple(abi: String): String = when (abi) {
+    "arm64-v8a" -> "aarch64-linux-android"
+    "armeabi-v7a" -> "armv7-linux-androideabi"
+    "x86_64" -> "x86_64-linux-android"
+    "x86" -> "i686-linux-android"
+    else -> throw GradleException("nc.abis: unknown Android ABI $abi")
+}
+
 /** Where the library and the generated Kotlin go (never committed). */
 val generated = "build/generated/rust"
 
@@ -70,6 +79,8 @@ kotlin {
 dependencies {
     // uniffi's Kotlin bindings call the library through JNA, which Android takes as an .aar.
     implementation(variantOf(libs.jna) { artifactType("aar") })
+    // `@RequiresApi` in the bindings' Android cleaner (uniffi-android.toml).
+    implementation(libs.androidx.annotation)
     // The Kotlin half of rustls-platform-verifier: the Rust TLS client asks Android's trust
     // manager through it (the app calls NativeTls.init at start-up).
     implementation(libs.rustls.platform.verifier)
@@ -106,10 +117,12 @@ abstract class CargoNdkBuild @Inject constructor(private val exec: ExecOperation
             abis.get().forEach { abi -> add("--target"); add(abi) }
             add("--platform"); add(platform.get().toString())
             add("--output-dir"); add(out.absolutePath)
+            // cargo-ndk's own option, before `build`: it passes the manifest on to cargo itself,
+            // and cargo refuses a second `--manifest-path` after the subcommand.
+            add("--manifest-path"); add(File(root, "android/rust/Cargo.toml").absolutePath)
             add("build")
             add("--locked")
             if (profile.get() == "release") add("--release")
-            add("--manifest-path"); add(File(root, "android/rust/Cargo.toml").absolutePath)
         }
         exec.exec {
             executable = cargo.get()
@@ -126,14 +139,20 @@ abstract class CargoNdkBuild @Inject constructor(private val exec: ExecOperation
 /**
  * Generates the Kotlin for the library: uniffi's bindings, read from the built library (so they
  * always match it), and the core's types with their bincode serializers.
+ *
+ * The bindings are read from cargo's own copy of the library in `target/android/<triple>/`, not
+ * from jniLibs: uniffi finds its metadata in the symbol table, and a packaging step that strips
+ * the copy (cargo-ndk 3.x did; the Android Gradle plugin does when it packages) leaves none.
+ * `uniffi-android.toml` asks for Android's cleaner instead of `java.lang.ref.Cleaner` (API 33),
+ * as minSdk is 26.
  */
 abstract class GenerateCoreKotlin @Inject constructor(
     private val exec: ExecOperations,
     private val fs: FileSystemOperations,
 ) : DefaultTask() {
     @get:Input abstract val cargo: Property<String>
-    @get:InputDirectory @get:PathSensitive(PathSensitivity.RELATIVE) abstract val libraries: DirectoryProperty
-    @get:Input abstract val abi: Property<String>
+    @get:InputFile @get:PathSensitive(PathSensitivity.RELATIVE) abstract val library: RegularFileProperty
+    @get:InputFile @get:PathSensitive(PathSensitivity.RELATIVE) abstract val uniffiConfig: RegularFileProperty
     @get:Internal abstract val repository: DirectoryProperty
     @get:InputFiles @get:PathSensitive(PathSensitivity.RELATIVE) abstract val sources: ConfigurableFileCollection
     @get:OutputDirectory abstract val outputDirectory: DirectoryProperty
@@ -144,7 +163,7 @@ abstract class GenerateCoreKotlin @Inject constructor(
         val out = outputDirectory.get().asFile
         val types = File(temporaryDir, "types")
         fs.delete { delete(out, types) }
-        val library = libraries.file("${abi.get()}/libcouncillor.so").get().asFile
+        val library = library.get().asFile
         // uniffi-bindgen at the library's exact uniffi version (tools/uniffi-bindgen).
         cargoRun(
             root,
@@ -153,6 +172,7 @@ abstract class GenerateCoreKotlin @Inject constructor(
             "--target-dir", File(root, "target").absolutePath,
             "--",
             "generate", "--no-format", "--language", "kotlin",
+            "--config", uniffiConfig.get().asFile.absolutePath,
             "--out-dir", out.absolutePath,
             library.absolutePath,
         )
@@ -197,8 +217,11 @@ val generateCoreKotlin = tasks.register<GenerateCoreKotlin>("generateCoreKotlin"
     group = "rust"
     description = "Generates the uniffi bindings and the core's types for Kotlin."
     cargo.set(cargoExecutable)
-    libraries.set(cargoNdkBuild.flatMap { it.outputDirectory })
-    abi.set(rustAbis.first())
+    dependsOn(cargoNdkBuild)
+    library.set(
+        File(repositoryRoot, "target/android/${rustTriple(rustAbis.first())}/$rustProfile/libcouncillor.so")
+    )
+    uniffiConfig.set(layout.projectDirectory.file("uniffi-android.toml"))
     repository.set(repositoryRoot)
     sources.from(rustSources())
     outputDirectory.set(layout.projectDirectory.dir("$generated/kotlin"))

@@ -4,6 +4,8 @@ pub mod model;
 pub mod readability;
 
 #[cfg(feature = "source")]
+pub mod blind;
+#[cfg(feature = "source")]
 pub mod diagnostic;
 #[cfg(feature = "source")]
 pub mod originality;

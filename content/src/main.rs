@@ -1,8 +1,8 @@
 //! `content`: checks a content pack and prints its figures, or fingerprints source documents.
 //!
 //! ```text
-//! content check <pack dir> [--seeds <dir>] [--fingerprint <file>] [--format-only]
-//! content fingerprint <seeds dir>
+//! content check <pack dir> [--seeds <dir or file>]... [--fingerprint <file>] [--format-only]
+//! content fingerprint <seeds dir or file>...
 //! ```
 #![allow(clippy::print_stdout)]
 
@@ -14,13 +14,14 @@ use content::source::{self, Compiled, Rules};
 
 const USAGE: &str = "\
 Usage:
-  content check <pack dir> [--seeds <dir>] [--fingerprint <file>] [--format-only]
+  content check <pack dir> [--seeds <dir or file>]... [--fingerprint <file>] [--format-only]
       Check a content pack. Prints every problem with its file and line, or the pack's figures.
       --fingerprint  hashes of the source documents (default: seeds.fingerprint beside the pack)
-      --seeds        the source documents themselves; also checks the fingerprint is up to date
+      --seeds        the source documents themselves (a folder of them, or one file such as
+                     FACTS.md; give it again for more); also checks the fingerprint is up to date
       --format-only  only the format rules, not the programme rules (for small test packs)
-  content fingerprint <seeds dir>
-      Print the fingerprint of every file in a folder of source documents.";
+  content fingerprint <seeds dir or file>...
+      Print the fingerprint of every file in folders of source documents, and of single files.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,14 +43,24 @@ fn main() -> ExitCode {
     }
 }
 
-fn read_seeds(dir: &Path) -> Result<Fingerprint, String> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read the seeds folder {}: {e}", dir.display()))?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file())
-        .collect();
-    files.sort();
+/// The fingerprint of the source documents: every file in each folder (in name order), and each
+/// single file, in the order given.
+fn read_seeds(paths: &[PathBuf]) -> Result<Fingerprint, String> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        if path.is_file() {
+            files.push(path.clone());
+            continue;
+        }
+        let mut in_dir: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| format!("cannot read the seeds folder {}: {e}", path.display()))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_file())
+            .collect();
+        in_dir.sort();
+        files.extend(in_dir);
+    }
     let mut texts = Vec::new();
     for path in &files {
         let text =
@@ -66,22 +77,23 @@ fn read_seeds(dir: &Path) -> Result<Fingerprint, String> {
 }
 
 fn fingerprint(args: &[String]) -> Result<(), String> {
-    let [dir] = args else {
+    if args.is_empty() || args.iter().any(|a| a.starts_with('-')) {
         return Err(USAGE.to_owned());
-    };
-    print!("{}", read_seeds(Path::new(dir))?.render());
+    }
+    let paths: Vec<PathBuf> = args.iter().map(PathBuf::from).collect();
+    print!("{}", read_seeds(&paths)?.render());
     Ok(())
 }
 
 fn check(args: &[String]) -> Result<(), String> {
     let mut pack_dir = None;
-    let mut seeds = None;
+    let mut seeds: Vec<PathBuf> = Vec::new();
     let mut print_file = None;
     let mut format_only = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--seeds" => seeds = args.next().map(PathBuf::from),
+            "--seeds" => seeds.extend(args.next().map(PathBuf::from)),
             "--fingerprint" => print_file = args.next().map(PathBuf::from),
             "--format-only" => format_only = true,
             other if !other.starts_with('-') && pack_dir.is_none() => {
@@ -110,14 +122,15 @@ fn check(args: &[String]) -> Result<(), String> {
         })?;
         let print =
             Fingerprint::parse(&text).map_err(|e| format!("{}: {e}", print_file.display()))?;
-        if let Some(seeds) = seeds {
+        if !seeds.is_empty() {
             let fresh = read_seeds(&seeds)?;
             if fresh != print {
+                let named: Vec<String> = seeds.iter().map(|s| s.display().to_string()).collect();
                 return Err(format!(
                     "{} is out of date with the sources in {}.\nRegenerate it: cargo run -p content -- fingerprint {} > {}",
                     print_file.display(),
-                    seeds.display(),
-                    seeds.display(),
+                    named.join(", "),
+                    named.join(" "),
                     print_file.display()
                 ));
             }

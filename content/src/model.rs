@@ -29,7 +29,8 @@ pub struct Source {
     /// The short key lessons cite, such as `"003"`.
     pub key: String,
     pub title: String,
-    /// The file name of the source, so a programme lead can trace it.
+    /// The file name of a seed document, or the public address of a fact's original, so a
+    /// programme lead can trace it.
     pub file: String,
 }
 
@@ -180,13 +181,17 @@ pub struct Area {
     pub modules: Vec<String>,
 }
 
-/// A stage on the progression route, reached at an overall score of `min_score` or more.
+/// A stage on the progression route, reached at an overall score of `min_score` or more, when
+/// the channels score (real use of online channels) is also at least `min_channels`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stage {
     pub id: String,
     pub title: String,
     pub description: String,
     pub min_score: u32,
+    /// The channels item's score this stage needs, so the stage reflects practice.
+    #[serde(default)]
+    pub min_channels: u32,
 }
 
 /// A rating scale with a label for each point, lowest first.
@@ -211,8 +216,13 @@ pub struct Item {
 pub enum ItemKind {
     /// A point on a named scale. The lowest point scores 0, the highest 100.
     Scale { scale: String },
-    /// Yes, no or not sure. With `reverse`, "no" is the good answer.
-    YesNo { reverse: bool },
+    /// Yes, no or not sure. With `reverse`, "no" is the good answer. With `not_applicable`, a
+    /// fourth answer with that label (such as "There isn't one") leaves the item out of the score.
+    YesNo {
+        reverse: bool,
+        #[serde(default)]
+        not_applicable: Option<String>,
+    },
     /// Which channels the councillor uses, and how often.
     Channels {
         channels: Vec<Channel>,

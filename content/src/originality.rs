@@ -1,6 +1,7 @@
 //! Checks that pack text is written fresh: no run of eight words in a row may match a source.
 //!
-//! The sources themselves are not part of this repository. Instead `content/seeds.fingerprint`
+//! The sources are the seed documents and `FACTS.md` (facts about the rules, with where they
+//! come from). They are not part of this repository. Instead `content/seeds.fingerprint`
 //! holds a hash of every eight-word run in them, so the check runs anywhere, and `content check
 //! --seeds <dir>` confirms the fingerprint still matches the source files.
 
@@ -93,8 +94,8 @@ impl Fingerprint {
     /// The file format: `source <name>` lines, each followed by its hashes in hex, sorted.
     pub fn render(&self) -> String {
         let mut out = String::from(
-            "# Hashes of every run of 8 words in the seed sources (FNV-1a, 64-bit), for the originality check.\n\
-             # Regenerate: cargo run -p content -- fingerprint ../shared/seeds > content/seeds.fingerprint\n",
+            "# Hashes of every run of 8 words in the seed sources and FACTS.md (FNV-1a, 64-bit), for the originality check.\n\
+             # Regenerate: cargo run -p content -- fingerprint ../shared/seeds ../shared/design/FACTS.md > content/seeds.fingerprint\n",
         );
         for (index, name) in self.sources.iter().enumerate() {
             let _ = writeln!(out, "source {name}");

@@ -250,7 +250,7 @@ fn the_default_pack_passes_every_programme_rule() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let print =
         Fingerprint::parse(&fs::read_to_string(root.join("seeds.fingerprint")).unwrap()).unwrap();
-    assert_eq!(print.sources().len(), 5);
+    assert_eq!(print.sources().len(), 6);
     let compiled =
         load(&root.join("pack"), &Rules::programme(Some(print))).unwrap_or_else(|e| panic!("{e}"));
     assert!(compiled.median_grade <= 7.0);
@@ -260,4 +260,54 @@ fn the_default_pack_passes_every_programme_rule() {
             .iter()
             .all(|l| l.grade <= 8.0 && l.longest_sentence <= 25)
     );
+}
+
+#[test]
+fn a_source_is_a_seed_file_or_a_facts_address_and_new_assessment_fields_are_checked() {
+    let dir = broken_copy("facts");
+    // A fact from FACTS.md is cited by its key, with an address instead of a file.
+    fs::write(
+        dir.join("pack.toml"),
+        fs::read_to_string(dir.join("pack.toml")).unwrap()
+            + "\n[[source]]\nkey = \"sar-month\"\ntitle = \"ICO: right of access\"\naddress = \"ico.org.uk, Right of access\"\n\n[[source]]\nkey = \"both\"\ntitle = \"Both\"\nfile = \"x.txt\"\naddress = \"y\"\n",
+    )
+    .unwrap();
+    let assessment = dir.join("assessment.toml");
+    replace(
+        &assessment,
+        "prompt = \"Do you keep separate accounts?\"",
+        "prompt = \"Do you keep separate accounts?\"\nnot_applicable = \"I have no accounts\"",
+    );
+    replace(
+        &assessment,
+        "min_score = 0",
+        "min_score = 0\nmin_channels = 10",
+    );
+    let found = problems(&dir, &Rules::format_only());
+    let joined = found.join("\n");
+    assert!(
+        joined.contains("needs either `file`") && !joined.contains("sar-month"),
+        "{joined}"
+    );
+    assert!(
+        joined.contains("the first stage must have min_channels = 0"),
+        "{joined}"
+    );
+    assert!(joined.contains("min_channels must not fall"), "{joined}");
+    assert_eq!(found.len(), 3, "{joined}");
+    let compiled = {
+        replace(&assessment, "min_channels = 10", "min_channels = 0");
+        let text = fs::read_to_string(dir.join("pack.toml")).unwrap();
+        let cut = text.find("\n[[source]]\nkey = \"both\"").unwrap();
+        fs::write(dir.join("pack.toml"), &text[..cut]).unwrap();
+        load(&dir, &Rules::format_only()).unwrap_or_else(|e| panic!("{e}"))
+    };
+    let fact = compiled
+        .pack
+        .sources
+        .iter()
+        .find(|s| s.key == "sar-month")
+        .unwrap();
+    assert_eq!(fact.file, "ico.org.uk, Right of access");
+    fs::remove_dir_all(dir).unwrap();
 }

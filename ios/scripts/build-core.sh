@@ -20,16 +20,19 @@ ROOT="$(cd "$IOS_DIR/.." && pwd)"
 OUT="$IOS_DIR/generated"
 TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 
+# No arrays: macOS ships bash 3.2, where `set -u` calls an empty array unbound. Cargo's profile
+# is named by `--profile`, with `dev` building into the `debug` folder.
 PROFILE=release
-CARGO_PROFILE=(--release)
+CARGO_PROFILE=release
 case "${1:-}" in
-  --debug) PROFILE=debug; CARGO_PROFILE=() ;;
+  --debug) PROFILE=debug; CARGO_PROFILE=dev ;;
   "" | --release) ;;
   *) echo "usage: $0 [--release|--debug]" >&2; exit 2 ;;
 esac
 
 DEVICE=aarch64-apple-ios
-SIMULATORS=(aarch64-apple-ios-sim x86_64-apple-ios)
+SIMULATORS="aarch64-apple-ios-sim x86_64-apple-ios"
+TARGETS="$DEVICE $SIMULATORS"
 # The C code inside the core (SQLite, ring) is compiled for the app's minimum iOS version.
 export IPHONEOS_DEPLOYMENT_TARGET=17.0
 
@@ -43,17 +46,17 @@ need xcodebuild "install Xcode and run: sudo xcode-select -s /Applications/Xcode
 need lipo "install Xcode's command line tools: xcode-select --install"
 
 installed="$(rustup target list --installed)"
-for target in "$DEVICE" "${SIMULATORS[@]}"; do
-  if ! grep -qx "$target" <<<"$installed"; then
+for target in $TARGETS; do
+  if ! printf '%s\n' "$installed" | grep -qx "$target"; then
     echo "==> rustup target add $target"
     rustup target add "$target"
   fi
 done
 
 cd "$ROOT"
-for target in "$DEVICE" "${SIMULATORS[@]}"; do
+for target in $TARGETS; do
   echo "==> libshared for $target ($PROFILE)"
-  cargo build --locked "${CARGO_PROFILE[@]}" -p shared --features native --target "$target"
+  cargo build --locked --profile "$CARGO_PROFILE" -p shared --features native --target "$target"
 done
 
 WORK="$TARGET_DIR/ios"

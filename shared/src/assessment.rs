@@ -1,7 +1,8 @@
 //! The private digital-footprint self-assessment: scoring, past attempts, and the question-by-question session.
 //!
 //! Scoring is exact integer arithmetic on percentages, so every device gives the same result
-//! (the rule is written out in `docs/CONTENT-FORMAT.md`).
+//! (the rule is written out in `docs/CONTENT-FORMAT.md` and ADR 0006). Answers to items the pack
+//! no longer has are ignored, so an old attempt never breaks the core.
 
 use content::{Assessment, Item, ItemKind};
 
@@ -21,7 +22,8 @@ fn round_div(num: u64, den: u64) -> u32 {
     u32::try_from((2 * num + den) / (2 * den)).unwrap_or(u32::MAX)
 }
 
-/// Points from 0 to 100 for one answer, or `None` if the answer does not fit the item.
+/// Points from 0 to 100 for one answer, or `None` if the answer does not fit the item or is
+/// "not applicable" (either way the item is left out of its area's score).
 pub fn item_points(spec: &Assessment, item: &Item, answer: &Answer) -> Option<u32> {
     match (&item.kind, answer) {
         (ItemKind::Scale { scale }, Answer::Scale(value)) => {
@@ -30,16 +32,20 @@ pub fn item_points(spec: &Assessment, item: &Item, answer: &Answer) -> Option<u3
             let value = u64::from(*value);
             (value <= top).then(|| round_div(value * 100, top))
         }
-        (ItemKind::YesNo { reverse }, Answer::YesNo(answer)) => {
+        (ItemKind::YesNo { reverse, .. }, Answer::YesNo(answer)) => {
             let s = &spec.scoring;
-            Some(match (answer, reverse) {
-                (YesNo::Yes, false) | (YesNo::No, true) => s.yes,
-                (YesNo::No, false) | (YesNo::Yes, true) => s.no,
-                (YesNo::NotSure, _) => s.not_sure,
-            })
+            match (answer, reverse) {
+                (YesNo::Yes, false) | (YesNo::No, true) => Some(s.yes),
+                (YesNo::No, false) | (YesNo::Yes, true) => Some(s.no),
+                (YesNo::NotSure, _) => Some(s.not_sure),
+                // "There isn't one": the item is left out, so it neither helps nor hurts.
+                (YesNo::NotApplicable, _) => None,
+            }
         }
         (ItemKind::Channels { channels, full_at }, Answer::Channels(uses)) => {
-            let total: u64 = channels
+            // The mean of the best `full_at` channels: depth counts, not breadth, so one
+            // channel used every day scores more than five used now and then.
+            let mut points: Vec<u64> = channels
                 .iter()
                 .map(|c| {
                     let frequency = uses
@@ -48,8 +54,11 @@ pub fn item_points(spec: &Assessment, item: &Item, answer: &Answer) -> Option<u3
                         .map_or(Frequency::Never, |u| u.frequency);
                     u64::from(spec.scoring.frequency[frequency.index()])
                 })
-                .sum();
-            Some(round_div(total, u64::from(*full_at).max(1)).min(100))
+                .collect();
+            points.sort_unstable_by(|a, b| b.cmp(a));
+            let full_at = usize::try_from(*full_at).unwrap_or(1).max(1);
+            let total: u64 = points.iter().take(full_at).sum();
+            Some(round_div(total, u64::try_from(full_at).unwrap_or(1)).min(100))
         }
         _ => None,
     }
@@ -60,6 +69,8 @@ pub fn item_points(spec: &Assessment, item: &Item, answer: &Answer) -> Option<u3
 pub struct Outcome {
     pub scores: Vec<AreaScore>,
     pub overall: u32,
+    /// The channels score: how much the learner really uses online channels (0 to 100).
+    pub channels: u32,
     pub stage: String,
 }
 
@@ -90,19 +101,45 @@ pub fn score(spec: &Assessment, answers: &[ItemAnswer]) -> Outcome {
         scores.iter().map(|s| u64::from(s.score)).sum(),
         u64::try_from(scores.len()).unwrap_or(1),
     );
+    let channels = channels_score(spec, answers);
     Outcome {
-        stage: stage_for(spec, overall).to_owned(),
+        stage: stage_for(spec, overall, channels).to_owned(),
         scores,
         overall,
+        channels,
     }
 }
 
-/// The highest stage whose minimum the overall score reaches.
-pub fn stage_for(spec: &Assessment, overall: u32) -> &str {
+/// The best score on the pack's channels items: how much the learner really uses online
+/// channels. A pack with no channels item puts no limit on the stage (100).
+pub fn channels_score(spec: &Assessment, answers: &[ItemAnswer]) -> u32 {
+    let mut items = spec
+        .items
+        .iter()
+        .filter(|i| matches!(i.kind, ItemKind::Channels { .. }))
+        .peekable();
+    if items.peek().is_none() {
+        return 100;
+    }
+    items
+        .map(|item| {
+            answers
+                .iter()
+                .find(|a| a.item == item.id)
+                .and_then(|a| item_points(spec, item, &a.answer))
+                .unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The highest stage whose minimum the overall score reaches, and whose minimum channels score
+/// the learner's real use of channels reaches.
+pub fn stage_for(spec: &Assessment, overall: u32, channels: u32) -> &str {
     spec.stages
         .iter()
         .rev()
-        .find(|s| overall >= s.min_score)
+        .find(|s| overall >= s.min_score && channels >= s.min_channels)
         .or_else(|| spec.stages.first())
         .map_or("", |s| s.id.as_str())
 }
@@ -167,8 +204,21 @@ pub struct Session {
     pub answers: Vec<Option<Answer>>,
 }
 
-/// The three answers to a yes/no item, in the order they are shown.
-pub const YES_NO_CHOICES: [YesNo; 3] = [YesNo::Yes, YesNo::No, YesNo::NotSure];
+/// The answers to a yes/no item, in the order they are shown. The last is offered only on
+/// items with a `not_applicable` label.
+pub const YES_NO_CHOICES: [YesNo; 4] =
+    [YesNo::Yes, YesNo::No, YesNo::NotSure, YesNo::NotApplicable];
+
+/// The answers a yes/no item offers: three, or four with its "not applicable" label.
+pub fn yes_no_choices(kind: &ItemKind) -> &'static [YesNo] {
+    match kind {
+        ItemKind::YesNo {
+            not_applicable: Some(_),
+            ..
+        } => &YES_NO_CHOICES,
+        _ => &YES_NO_CHOICES[..3],
+    }
+}
 
 impl Session {
     pub fn new(spec: &Assessment) -> Self {
@@ -220,9 +270,11 @@ impl Session {
                 }
                 Answer::Scale(u8::try_from(value).map_err(|_| Refusal::NoSuchChoice)?)
             }
-            ItemKind::YesNo { .. } => {
-                Answer::YesNo(*YES_NO_CHOICES.get(value).ok_or(Refusal::NoSuchChoice)?)
-            }
+            ItemKind::YesNo { .. } => Answer::YesNo(
+                *yes_no_choices(&item.kind)
+                    .get(value)
+                    .ok_or(Refusal::NoSuchChoice)?,
+            ),
             ItemKind::Channels { .. } => return Err(Refusal::NotNow),
         };
         self.answers[index] = Some(answer);

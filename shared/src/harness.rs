@@ -447,6 +447,7 @@ fn synthetic_assessment(items: usize, sentence: &str) -> Assessment {
             title: (*id).into(),
             description: sentence.into(),
             min_score,
+            min_channels: 0,
         })
         .collect(),
         scales: vec![Scale {
@@ -464,7 +465,10 @@ fn synthetic_assessment(items: usize, sentence: &str) -> Assessment {
                     0 => ItemKind::Scale {
                         scale: "confidence".into(),
                     },
-                    1 => ItemKind::YesNo { reverse: false },
+                    1 => ItemKind::YesNo {
+                        reverse: false,
+                        not_applicable: None,
+                    },
                     _ => ItemKind::Channels {
                         channels: (0..5)
                             .map(|c| Channel {

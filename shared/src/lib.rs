@@ -30,6 +30,7 @@ pub mod progress;
 pub mod quiz;
 pub mod record;
 pub mod review;
+pub mod shuffle;
 pub mod sync;
 pub mod text;
 pub mod update;

@@ -108,7 +108,8 @@ impl Progress {
             RecordBody::QuizAnswered {
                 question, correct, ..
             } => {
-                if !correct {
+                // A retired question is kept in the log but never comes back for review.
+                if !correct && content.question(question).is_some() {
                     self.review.missed(content.resolve(question), at.wall_ms);
                 }
             }
@@ -132,7 +133,7 @@ impl Progress {
                 let question = content.resolve(question);
                 if *correct {
                     self.review.recalled(question, at.wall_ms);
-                } else {
+                } else if content.question(question).is_some() {
                     self.review.missed(question, at.wall_ms);
                 }
             }

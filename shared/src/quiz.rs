@@ -8,7 +8,7 @@ use content::{Question, QuestionKind, Quiz};
 /// Answering one question.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answering {
-    /// Options picked so far, in the order of the question.
+    /// Options picked so far, in the order of the question (not the shuffled order shown).
     Choosing { selected: Vec<String> },
     /// The answer was checked; feedback is showing.
     Checked { chosen: Vec<String>, correct: bool },
@@ -98,6 +98,9 @@ pub enum QuizState {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuizSession {
     pub lesson: String,
+    /// How many attempts at this quiz had finished when this one began. It seeds the order the
+    /// options show in ([`crate::shuffle`]), so the order is the same after a restart.
+    pub attempt: u32,
     pub state: QuizState,
     /// Whether each question so far was answered correctly.
     pub results: Vec<bool>,
@@ -120,9 +123,10 @@ pub enum Outcome {
 }
 
 impl QuizSession {
-    pub fn new(lesson: &str) -> Self {
+    pub fn new(lesson: &str, attempt: u32) -> Self {
         Self {
             lesson: lesson.to_owned(),
+            attempt,
             state: QuizState::Question {
                 index: 0,
                 answering: Answering::default(),
@@ -273,7 +277,7 @@ mod tests {
     #[test]
     fn a_quiz_scores_against_its_pass_mark_and_refuses_answers_after_the_end() {
         let quiz = quiz(2);
-        let mut session = QuizSession::new("l");
+        let mut session = QuizSession::new("l", 0);
         assert_eq!(
             session.next(&quiz),
             Err(Refusal::NotNow),

@@ -35,6 +35,8 @@ pub enum YesNo {
     Yes,
     No,
     NotSure,
+    /// The item's "not applicable" answer, such as "There isn't one": left out of the score.
+    NotApplicable,
 }
 
 /// How often a channel is used, from never to every day.

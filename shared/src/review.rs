@@ -122,6 +122,9 @@ pub enum ReviewState {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewSession {
     pub questions: Vec<String>,
+    /// The day the session began, counted from the epoch. It seeds the order the options show
+    /// in ([`crate::shuffle`]): the same all session, and new on another day.
+    pub round: u32,
     pub state: ReviewState,
     pub correct: usize,
 }
@@ -145,6 +148,7 @@ impl ReviewSession {
         };
         Self {
             questions,
+            round: u32::try_from(now_ms / DAY_MS).unwrap_or(u32::MAX),
             state,
             correct: 0,
         }

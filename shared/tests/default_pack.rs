@@ -138,7 +138,7 @@ fn answers(content: &Content, low: bool, high_areas: &[&str]) -> Vec<ItemAnswer>
                         0
                     })
                 }
-                ItemKind::YesNo { reverse } => Answer::YesNo(match (top, reverse) {
+                ItemKind::YesNo { reverse, .. } => Answer::YesNo(match (top, reverse) {
                     (true, false) | (false, true) => YesNo::Yes,
                     _ => YesNo::No,
                 }),

@@ -5,11 +5,12 @@
 mod support;
 
 use shared::harness::Harness;
+use shared::record::RecordBody;
 use shared::view::{
     LessonStatus, ModuleStatus, OptionMark, QuestionView, QuizBody, QuizResultView, QuizView,
     ScreenView,
 };
-use shared::{Destination, Event};
+use shared::{Destination, Event, shuffle};
 use support::{button, notice, pass_lesson, press, screen_name, started};
 
 fn path_view(harness: &mut Harness) -> shared::view::PathView {
@@ -210,11 +211,13 @@ fn each_answer_gets_feedback_and_names_the_right_answer() {
     assert!(!feedback.correct);
     assert_eq!(feedback.heading, "Not quite");
     assert_eq!(feedback.right_answer, "The right answer is: Right.");
-    let marks: Vec<(&str, OptionMark, Option<&str>)> = question
+    let mut marks: Vec<(&str, OptionMark, Option<&str>)> = question
         .options
         .iter()
         .map(|o| (o.text.as_str(), o.mark, o.feedback.as_deref()))
         .collect();
+    // The options show in a shuffled order; the marks are what matter here.
+    marks.sort_by_key(|m| m.0);
     assert_eq!(
         marks,
         vec![
@@ -258,7 +261,8 @@ fn each_answer_gets_feedback_and_names_the_right_answer() {
     assert!(feedback.correct);
     assert_eq!(
         feedback.right_answer,
-        "The right answers are: Two and Four."
+        // In the order the options show in, for this attempt.
+        "The right answers are: Four and Two."
     );
     assert_eq!(question.primary.as_ref().unwrap().label, "See your score");
 
@@ -267,6 +271,98 @@ fn each_answer_gets_feedback_and_names_the_right_answer() {
     assert!(result.passed);
     assert_eq!(result.score_text, "You got 2 out of 3 right.");
     assert_eq!(result.pass_text, "You need 2 out of 3 to pass.");
+}
+
+/// The ids of the options on screen, in the order they show.
+fn shown_ids(harness: &Harness) -> Vec<String> {
+    question_view(harness)
+        .options
+        .iter()
+        .map(|o| o.id.clone())
+        .collect()
+}
+
+#[test]
+fn options_show_shuffled_per_attempt_the_same_after_a_restart_and_are_recorded_by_id() {
+    let mut harness = started();
+    let content = harness.model.content.clone();
+    let (_, hello) = content.lesson("hello").unwrap();
+    let multiple = &hello.quiz.questions[2];
+    let order_ids = |round: u32| -> Vec<String> {
+        shuffle::option_order(multiple, round)
+            .into_iter()
+            .map(|at| multiple.options[at].id.clone())
+            .collect()
+    };
+    let to_third = |harness: &mut Harness| {
+        harness.send(Event::OpenLesson {
+            lesson: "hello".into(),
+        });
+        harness.send(Event::StartQuiz);
+        for option in ["b", "true"] {
+            harness.send(Event::ChooseOption {
+                option: option.into(),
+            });
+            harness.send(Event::CheckAnswer);
+            harness.send(Event::NextQuestion);
+        }
+    };
+    to_third(&mut harness);
+    assert_eq!(
+        shown_ids(&harness),
+        order_ids(0),
+        "the core's order, attempt 0"
+    );
+
+    // The same attempt after a restart shows the same order.
+    let mut reopened = harness.reopen();
+    reopened.start();
+    to_third(&mut reopened);
+    assert_eq!(shown_ids(&reopened), order_ids(0));
+
+    // Answers are recorded by option id, in the question's own order, whatever the display order.
+    reopened.send(Event::ChooseOption { option: "c".into() });
+    reopened.send(Event::ChooseOption { option: "a".into() });
+    reopened.send(Event::CheckAnswer);
+    let last = reopened.model.log.records().last().unwrap().body.clone();
+    assert_eq!(
+        last,
+        RecordBody::QuizAnswered {
+            lesson: "hello".into(),
+            question: "hello.q3".into(),
+            chosen: vec!["a".into(), "c".into()],
+            correct: true,
+        }
+    );
+
+    // Each finished attempt seeds the next: over a few retries the order changes.
+    reopened.send(Event::NextQuestion);
+    let mut seen = vec![shown_ids_after_retry(&mut reopened)];
+    for _ in 0..5 {
+        seen.push(shown_ids_after_retry(&mut reopened));
+    }
+    for (round, ids) in seen.iter().enumerate() {
+        assert_eq!(ids, &order_ids(u32::try_from(round).unwrap() + 1));
+    }
+    assert!(seen.iter().any(|ids| ids != &seen[0]), "{seen:?}");
+}
+
+/// From a finished attempt: tries again, answers the first two questions wrongly, and returns
+/// the order of the third question's options; then finishes the attempt.
+fn shown_ids_after_retry(harness: &mut Harness) -> Vec<String> {
+    harness.send(Event::RetryQuiz);
+    for option in ["b", "true"] {
+        harness.send(Event::ChooseOption {
+            option: option.into(),
+        });
+        harness.send(Event::CheckAnswer);
+        harness.send(Event::NextQuestion);
+    }
+    let ids = shown_ids(harness);
+    harness.send(Event::ChooseOption { option: "b".into() });
+    harness.send(Event::CheckAnswer);
+    harness.send(Event::NextQuestion);
+    ids
 }
 
 #[test]

@@ -53,8 +53,9 @@ fn content_check() -> Result<(), String> {
     // The source documents live beside the repository on a development machine; when they are
     // there, also confirm the committed fingerprint matches them.
     let seeds = root().join("../shared/seeds");
-    if seeds.is_dir() {
-        check.arg("--seeds").arg(&seeds);
+    let facts = root().join("../shared/design/FACTS.md");
+    if seeds.is_dir() && facts.is_file() {
+        check.arg("--seeds").arg(&seeds).arg("--seeds").arg(&facts);
     }
     run("content check", &mut check)
 }
@@ -91,6 +92,11 @@ pub(crate) fn test() -> Result<(), String> {
     // The iOS and Android shells against the generated types, their syntax, and the Android
     // library through the JVM tests.
     crate::shells::test()?;
+    // The generated Swift and the iOS shell's Core files with a real Swift compiler, and their
+    // tests against the real library.
+    crate::swift::test()?;
+    // Every shell script, with shellcheck.
+    crate::scripts::test()?;
     // The sync server against its OpenAPI description, live on 127.0.0.1.
     crate::server::api_conformance()?;
     // The web shell: its type checks and unit tests, then Chromium against the real server.

@@ -4,8 +4,10 @@
 //!   - uniffi's Kotlin, Swift and Python bindings into `generated/bindings/<language>/`;
 //!   - the core's types (events, view model) for Swift, Kotlin and TypeScript into
 //!     `generated/types/<language>/`.
-//! - `cargo xtask ffi test`: generates, then runs the Python journey, the Kotlin core wrapper's
-//!   JUnit tests on the JVM, and the C program that drives the Swift FFI header.
+//! - `cargo xtask ffi test`: generates, then runs the `codegen` bin's tests (reserved words),
+//!   checks the Kotlin generated for Android uses Android's cleaner, and runs the Python
+//!   journey, the Kotlin core wrapper's JUnit tests on the JVM, and the C program that drives
+//!   the Swift FFI header. (`cargo xtask swift` compiles the Swift itself.)
 //! - `cargo xtask ffi size`: the release library, stripped, against its 6 MB budget.
 //! - `cargo xtask ffi bench`: the cost of a call through the Python and Kotlin (JNA) bindings,
 //!   into the release library.
@@ -39,6 +41,8 @@ pub(crate) fn main(args: &[String]) -> Result<(), String> {
 /// Generates everything, then runs the tests of each language against the real library.
 pub(crate) fn test() -> Result<(), String> {
     let lib = generate()?;
+    codegen_tests()?;
+    android_bindings(&lib)?;
     python()?;
     kotlin(&lib)?;
     swift_header(&lib)
@@ -173,6 +177,65 @@ pub(crate) fn codegen(
         command.arg(language);
     }
     run(title, command.env("PATH", path))
+}
+
+/// The `codegen` bin's own tests: a field named with a reserved word of Swift, Kotlin or
+/// TypeScript comes out escaped. (`cargo test --workspace` leaves the bin out: it needs the
+/// `codegen` feature.)
+fn codegen_tests() -> Result<(), String> {
+    run(
+        "codegen: reserved words escaped for Swift, Kotlin and TypeScript",
+        &mut cmd(
+            "cargo",
+            &[
+                "test",
+                "--locked",
+                "-p",
+                "shared",
+                "--features",
+                "codegen",
+                "--bin",
+                "codegen",
+            ],
+        ),
+    )
+}
+
+/// The Kotlin the Android app compiles is generated with `android/core/uniffi-android.toml`
+/// merged in. uniffi only warns about a config file it cannot read, so check its effect: the
+/// Android cleaner, and no `java.lang.ref.Cleaner.create()` (API 33; minSdk is 26).
+fn android_bindings(lib: &Path) -> Result<(), String> {
+    let out = target_dir().join("ffi/kotlin-android");
+    remove(&out)?;
+    run(
+        "uniffi bindings: Kotlin for Android (android/core/uniffi-android.toml)",
+        cmd(
+            &target_dir().join("debug/uniffi-bindgen").to_string_lossy(),
+            &[
+                "generate",
+                "--no-format",
+                "--language",
+                "kotlin",
+                "--config",
+                "android/core/uniffi-android.toml",
+            ],
+        )
+        .arg("--out-dir")
+        .arg(&out)
+        .arg(lib.join(DYLIB)),
+    )?;
+    let path = out.join("org/networkedcouncillor/ffi/shared.kt");
+    let kotlin = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if !kotlin.contains("android.system.SystemCleaner")
+        || kotlin.contains("java.lang.ref.Cleaner.create()")
+    {
+        return Err(format!(
+            "{} does not use Android's cleaner: is android/core/uniffi-android.toml read?",
+            path.display()
+        ));
+    }
+    println!("    the Android bindings free objects with Android's cleaner, not java.lang.ref's");
+    Ok(())
 }
 
 /// kotlinc and pnpm from npm (see setup.rs). Returns the folder of their commands.

@@ -5,10 +5,12 @@
 mod checks;
 mod ffi;
 mod fuzz;
+mod scripts;
 mod server;
 mod setup;
 mod shells;
 mod step;
+mod swift;
 mod web;
 
 use std::process::ExitCode;
@@ -38,7 +40,11 @@ Usage: cargo xtask <command>
             view-model field and event has its place in both; every Swift and Kotlin
             file parses (tree-sitter); the Android library exports the runtime and
             passes the core wrapper's JVM tests. `shells coverage|syntax|android` runs
-            one of the three.";
+            one of the three.
+  swift     A real Swift compiler (Debian's 6.0.3, in a trixie chroot in target/; as root):
+            swift build of the generated SharedTypes and uniffi's Shared, and swift test
+            of the iOS shell's Core files (Swift 6 mode) against the real library.
+  scripts   shellcheck on every shell script.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -51,6 +57,8 @@ fn main() -> ExitCode {
         Some("fuzz") => fuzz::main(&args[1..]),
         Some("shells") => shells::main(&args[1..]),
         Some("web") => web::main(&args[1..]),
+        Some("swift") => swift::test(),
+        Some("scripts") => scripts::test(),
         Some("-h" | "--help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

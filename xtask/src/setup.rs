@@ -31,10 +31,24 @@ const PACKAGES: &[(&str, &str)] = &[
     ),
     // The browser tests of the web shell (tests/browser), driven by npm's playwright-core.
     ("chromium", "/usr/bin/chromium"),
+    // The Swift tests' Debian trixie chroot, with Debian's Swift in it (`cargo xtask swift`).
+    ("debootstrap", "/usr/sbin/debootstrap"),
+    // Every shell script, checked (`cargo xtask scripts`).
+    ("shellcheck", "/usr/bin/shellcheck"),
 ];
 
 pub(crate) fn apt_packages() -> Result<(), String> {
-    let missing: Vec<&str> = PACKAGES
+    install_missing(PACKAGES)
+}
+
+/// One Debian package, installed if `file` is missing: for a command run on its own
+/// (`cargo xtask swift`) on a machine `cargo xtask test` has not set up.
+pub(crate) fn debian_package(package: &str, file: &str) -> Result<(), String> {
+    install_missing(&[(package, file)])
+}
+
+fn install_missing(packages: &[(&str, &str)]) -> Result<(), String> {
+    let missing: Vec<&str> = packages
         .iter()
         .filter(|(_, file)| !std::path::Path::new(file).exists())
         .map(|(package, _)| *package)

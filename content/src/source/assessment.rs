@@ -166,13 +166,34 @@ impl Loader {
             }
             if stage.min_score > 100 {
                 self.diagnostics
-                    .push(location, "min_score is a score from 0 to 100");
+                    .push(location.clone(), "min_score is a score from 0 to 100");
+            }
+            match stages.last() {
+                None if stage.min_channels != 0 => self.diagnostics.push(
+                    location.clone(),
+                    "the first stage must have min_channels = 0, so every result has a stage",
+                ),
+                Some(previous) if stage.min_channels < previous.min_channels => {
+                    self.diagnostics.push(
+                        location.clone(),
+                        format!(
+                            "min_channels must not fall from one stage to the next; {} is below {}",
+                            stage.min_channels, previous.min_channels
+                        ),
+                    );
+                }
+                _ => {}
+            }
+            if stage.min_channels > 100 {
+                self.diagnostics
+                    .push(location, "min_channels is a score from 0 to 100");
             }
             stages.push(Stage {
                 id: stage.id,
                 title: stage.title,
                 description: stage.description,
                 min_score: stage.min_score,
+                min_channels: stage.min_channels,
             });
         }
         if stages.is_empty() {
@@ -209,6 +230,13 @@ impl Loader {
             self.diagnostics
                 .push(location.clone(), misplaced("reverse", "yes_no"));
         }
+        if item.kind != raw::ItemKind::YesNo && item.not_applicable.is_some() {
+            self.diagnostics
+                .push(location.clone(), misplaced("not_applicable", "yes_no"));
+        }
+        if let Some(label) = &item.not_applicable {
+            self.text(location.clone(), label, None);
+        }
         if item.kind != raw::ItemKind::Channels
             && (!item.channels.is_empty() || item.full_at.is_some())
         {
@@ -230,6 +258,7 @@ impl Loader {
             }
             raw::ItemKind::YesNo => ItemKind::YesNo {
                 reverse: item.reverse,
+                not_applicable: item.not_applicable,
             },
             raw::ItemKind::Channels => {
                 if item.channels.len() < 2 {

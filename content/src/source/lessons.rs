@@ -253,7 +253,7 @@ impl Loader {
         }
         let count = u32::try_from(count).unwrap_or(u32::MAX);
         let pass_mark = match raw.pass_mark {
-            Some(mark) => {
+            Some(ref mark) => {
                 let value = *mark.get_ref();
                 if value == 0 || value > count {
                     self.diagnostics.push(
@@ -266,10 +266,25 @@ impl Loader {
             // Two thirds, rounded up: 2 of 3, 3 of 4, 4 of 5.
             None => (count * 2).div_ceil(3).max(1),
         };
-        Some(Quiz {
+        let quiz = Quiz {
             pass_mark,
             questions,
-        })
+        };
+        if rules.blind_strategies
+            && let Some((strategy, score)) = crate::blind::passing_strategy(&quiz)
+        {
+            let location = raw
+                .pass_mark
+                .as_ref()
+                .map_or_else(|| file.whole(), |mark| file.at(mark.span()));
+            self.diagnostics.push(
+                location,
+                format!(
+                    "this quiz can be passed without reading it: \"{strategy}\" gets {score} of {count} right, and the pass mark is {pass_mark}; vary where the right answers sit, how many are right in \"select all that apply\", and the true or false answers"
+                ),
+            );
+        }
+        Some(quiz)
     }
 
     fn question(

@@ -43,6 +43,8 @@ pub struct Rules {
     pub modules: Option<RangeInclusive<usize>>,
     pub assessment_items: Option<RangeInclusive<usize>>,
     pub readability: Option<ReadabilityRules>,
+    /// Refuse a quiz that a blind strategy passes ([`crate::blind`]).
+    pub blind_strategies: bool,
     /// Source text that the pack must not copy from.
     pub fingerprint: Option<Fingerprint>,
 }
@@ -70,6 +72,7 @@ impl Rules {
                 max_median_grade: 7.0,
                 max_sentence_words: 25,
             }),
+            blind_strategies: true,
             fingerprint,
         }
     }
@@ -83,6 +86,7 @@ impl Rules {
             modules: None,
             assessment_items: None,
             readability: None,
+            blind_strategies: false,
             fingerprint: None,
         }
     }
@@ -297,11 +301,22 @@ impl Loader {
         for source in manifest.sources {
             let location = file.at(source.span());
             let source = source.into_inner();
-            self.define("source", &source.key, location);
+            self.define("source", &source.key, location.clone());
+            let file = match (source.file, source.address) {
+                (Some(file), None) => file,
+                (None, Some(address)) => address,
+                _ => {
+                    self.diagnostics.push(
+                        location,
+                        "a source needs either `file` (a seed document) or `address` (where a fact comes from), not both",
+                    );
+                    String::new()
+                }
+            };
             sources.push(Source {
                 key: source.key,
                 title: source.title,
-                file: source.file,
+                file,
             });
         }
         let renamed = manifest

@@ -32,7 +32,10 @@ fn default_language() -> String {
 pub(crate) struct Source {
     pub key: String,
     pub title: String,
-    pub file: String,
+    /// A seed document's file name.
+    pub file: Option<String>,
+    /// Or, for a fact from `FACTS.md`, the public address or citation of its original.
+    pub address: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -141,6 +144,8 @@ pub(crate) struct Stage {
     pub title: String,
     pub description: String,
     pub min_score: u32,
+    #[serde(default)]
+    pub min_channels: u32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -171,6 +176,8 @@ pub(crate) struct Item {
     pub scale: Option<String>,
     #[serde(default)]
     pub reverse: bool,
+    /// For yes/no items: the label of a fourth answer that leaves the item out of the score.
+    pub not_applicable: Option<String>,
     #[serde(default, rename = "channel")]
     pub channels: Vec<Channel>,
     pub full_at: Option<u32>,

@@ -18,7 +18,11 @@ struct CouncillorApp: App {
                 }
         }
         .onChange(of: scenePhase) { _, phase in
-            if phase == .background { core.enteredBackground() }
+            if phase == .background {
+                let task = BackgroundTask()
+                task.begin()
+                core.enteredBackground { task.end() }
+            }
         }
     }
 

@@ -1,9 +1,11 @@
 import Foundation
 import Observation
-import SharedTypes
-import UIKit
+@preconcurrency import SharedTypes
 
 /// The app's one door to the core: what the views render, and where their events go.
+///
+/// Foundation only, so the same file builds into the app and into the Swift tests on Linux
+/// (tests/swift); what needs UIKit or Network is in `Platform/`.
 ///
 /// The core decides everything (docs/adr/0001-pure-core-thin-shells.md): views render `state`
 /// and send the events its actions carry. This object only carries views in and events out,
@@ -27,10 +29,15 @@ final class Core {
 
     /// Opens the runtime on the app's private data folder. Call once, at launch.
     func open() {
+        open(directory: Self.dataDirectory)
+    }
+
+    /// Opens the runtime on `directory`: the app's folder, or a test's.
+    func open(directory: URL) {
         guard !isOpen else { return }
         isOpen = true
         connection.open(
-            directory: Self.dataDirectory,
+            directory: directory,
             onView: { [weak self] view in self?.state = .ready(view) },
             onFailure: { [weak self] message in self?.state = .failed(message) }
         )
@@ -42,14 +49,13 @@ final class Core {
     }
 
     /// The app went to the background. The runtime has stored everything it acknowledged, and
-    /// its storage thread finishes the rest within milliseconds; ask iOS for a moment to let it,
-    /// before the process is suspended.
-    func enteredBackground() {
-        let task = BackgroundTask()
-        task.begin()
+    /// its storage thread finishes the rest within milliseconds. The app holds a moment from
+    /// iOS (a background task) and ends it in `done`: once every event sent so far is in the
+    /// runtime's hands, and its storage thread has had `storageGrace` to commit.
+    func enteredBackground(done: @escaping @MainActor () -> Void) {
         connection.drain {
             DispatchQueue.main.asyncAfter(deadline: .now() + Self.storageGrace) {
-                MainActor.assumeIsolated { task.end() }
+                MainActor.assumeIsolated { done() }
             }
         }
     }
@@ -66,28 +72,14 @@ final class Core {
     /// iCloud and computer backups: it holds private answers, notes and the server token, and
     /// the learner's own backup is the sync server (ADR 0013).
     private static var dataDirectory: URL {
-        var url = URL.applicationSupportDirectory.appending(path: "progress", directoryHint: .isDirectory)
+        // FileManager's lookup rather than `URL.applicationSupportDirectory`, which Linux's
+        // Foundation lacks: the Swift tests build this file there.
+        let support = FileManager.default.urls(for: .applicationSupportDirectory, in: .userDomainMask)[0]
+        var url = support.appendingPathComponent("progress", isDirectory: true)
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         var values = URLResourceValues()
         values.isExcludedFromBackup = true
         try? url.setResourceValues(values)
         return url
-    }
-}
-
-/// Time iOS lends an app that has gone to the background, ended when the work is done or when
-/// iOS asks for it back.
-@MainActor
-private final class BackgroundTask {
-    private var identifier = UIBackgroundTaskIdentifier.invalid
-
-    func begin() {
-        identifier = UIApplication.shared.beginBackgroundTask { [weak self] in self?.end() }
-    }
-
-    func end() {
-        guard identifier != .invalid else { return }
-        UIApplication.shared.endBackgroundTask(identifier)
-        identifier = .invalid
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Shared
-import SharedTypes
+// The generated types are plain values but do not declare `Sendable`; a view model decoded on
+// the runtime's thread is handed to the main thread and never touched again.
+@preconcurrency import SharedTypes
 
 /// The native runtime (`CoreRuntime`, from Rust through uniffi), driven from one serial queue
 /// so that nothing the app does with it blocks the main thread.
@@ -28,8 +30,8 @@ final class CoreConnection: @unchecked Sendable {
         queue.async {
             let listener = ViewChanges { [weak self] in self?.publish(to: onView) }
             do {
-                try FileManager.default.createDirectory(
-                    at: directory, withIntermediateDirectories: true)
+                // The runtime makes the folder itself, and when it cannot, says so in words a
+                // learner can act on (Foundation's own error would not).
                 let runtime = try CoreRuntime.open(dataDir: directory.path, listener: listener)
                 self.lock.withLock { self.runtime = runtime }
                 // A change reported while `runtime` was still empty is picked up here.
@@ -43,10 +45,19 @@ final class CoreConnection: @unchecked Sendable {
 
     /// Sends an event. Returns at once; the new view arrives through `onView`.
     func send(_ event: Event, onFailure: @escaping @MainActor (String) -> Void) {
+        // Written as bytes here, so only bytes cross to the queue.
+        let bytes: Data
+        do {
+            bytes = Data(try event.bincodeSerialize())
+        } catch {
+            let message = Self.message(for: error)
+            DispatchQueue.main.async { MainActor.assumeIsolated { onFailure(message) } }
+            return
+        }
         queue.async {
             guard let runtime = self.lock.withLock({ self.runtime }) else { return }
             do {
-                try runtime.send(event: Data(try event.bincodeSerialize()))
+                try runtime.send(event: bytes)
             } catch CoreError.Closed {
                 // Shut down as the app ends: nothing more to store.
             } catch {

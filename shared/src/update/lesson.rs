@@ -79,8 +79,19 @@ impl Model {
             .lesson(lesson)
             .is_some_and(|(_, l)| !l.quiz.questions.is_empty());
         if has_questions {
-            self.screen = Screen::Quiz(QuizSession::new(lesson));
+            let attempt = self.finished_attempts(lesson);
+            self.screen = Screen::Quiz(QuizSession::new(lesson, attempt));
         }
         Command::done()
+    }
+}
+
+impl Model {
+    /// How many attempts at a lesson's quiz have finished: the round that seeds the option order.
+    pub(super) fn finished_attempts(&self, lesson: &str) -> u32 {
+        self.log
+            .progress()
+            .lesson(self.content.resolve(lesson))
+            .map_or(0, |l| l.attempts)
     }
 }

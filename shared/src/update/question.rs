@@ -130,7 +130,9 @@ impl Model {
         if let Screen::Quiz(session) = &self.screen
             && matches!(session.state, QuizState::Finished { .. })
         {
-            self.screen = Screen::Quiz(QuizSession::new(&session.lesson));
+            // The finished attempt is already recorded, so this one gets a new order.
+            let attempt = self.finished_attempts(&session.lesson);
+            self.screen = Screen::Quiz(QuizSession::new(&session.lesson, attempt));
         }
         Command::done()
     }

@@ -5,7 +5,7 @@ use facet::Facet;
 use serde::{Deserialize, Serialize};
 
 use super::{Action, StepCount};
-use crate::assessment::{Attempt, Phase, Session, YES_NO_CHOICES, focus_areas};
+use crate::assessment::{Attempt, Phase, Session, focus_areas, yes_no_choices};
 use crate::event::{Destination, Event};
 use crate::model::Model;
 use crate::record::{Answer, Frequency, YesNo};
@@ -207,8 +207,8 @@ fn item_input(
                     .collect(),
             }
         }
-        ItemKind::YesNo { .. } => ItemInput::Choice {
-            choices: YES_NO_CHOICES
+        ItemKind::YesNo { not_applicable, .. } => ItemInput::Choice {
+            choices: yes_no_choices(&item.kind)
                 .iter()
                 .enumerate()
                 .map(|(i, choice)| {
@@ -216,6 +216,7 @@ fn item_input(
                         YesNo::Yes => text::YES,
                         YesNo::No => text::NO,
                         YesNo::NotSure => text::NOT_SURE,
+                        YesNo::NotApplicable => not_applicable.as_deref().unwrap_or(text::NOT_SURE),
                     };
                     ChoiceView {
                         label: label.to_owned(),

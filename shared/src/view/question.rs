@@ -9,7 +9,7 @@ use crate::event::{Destination, Event};
 use crate::model::Model;
 use crate::quiz::{Answering, QuizSession, QuizState};
 use crate::review::{ReviewSession, ReviewState};
-use crate::{path, text, when};
+use crate::{path, shuffle, text, when};
 
 #[derive(Facet, Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[repr(C)]
@@ -120,9 +120,11 @@ pub enum ReviewView {
     },
 }
 
+/// A question as shown: its options in the shuffled order of `round` (see [`shuffle`]).
 pub(crate) fn question_view(
     question: &Question,
     answering: &Answering,
+    round: u32,
     last: bool,
     finish_label: &str,
 ) -> QuestionView {
@@ -130,9 +132,10 @@ pub(crate) fn question_view(
         Answering::Choosing { .. } => None,
         Answering::Checked { correct, .. } => Some(*correct),
     };
-    let options = question
-        .options
+    let order = shuffle::option_order(question, round);
+    let options = order
         .iter()
+        .map(|&at| &question.options[at])
         .map(|option| {
             let selected = answering.is_selected(&option.id);
             let mark = match (checked.is_some(), selected, option.correct) {
@@ -170,9 +173,9 @@ pub(crate) fn question_view(
             }
         })
         .collect::<Vec<_>>();
-    let right: Vec<&str> = question
-        .options
+    let right: Vec<&str> = order
         .iter()
+        .map(|&at| &question.options[at])
         .zip(&options)
         .filter(|(o, _)| o.correct)
         .map(|(_, view)| view.text.as_str())
@@ -231,7 +234,13 @@ pub(super) fn quiz(model: &Model, session: &QuizSession) -> Option<QuizView> {
             let last = index + 1 == quiz.questions.len();
             (
                 quiz_progress(quiz, *index),
-                QuizBody::Question(question_view(question, answering, last, text::SEE_SCORE)),
+                QuizBody::Question(question_view(
+                    question,
+                    answering,
+                    session.attempt,
+                    last,
+                    text::SEE_SCORE,
+                )),
             )
         }
         QuizState::Finished {
@@ -339,7 +348,13 @@ pub(super) fn review(model: &Model, session: &ReviewSession) -> ReviewView {
                 heading,
                 lesson_title: lesson.title.clone(),
                 progress: StepCount::new(index + 1, session.questions.len(), text::question_of),
-                question: question_view(question, answering, last, text::REVIEW_DONE),
+                question: question_view(
+                    question,
+                    answering,
+                    session.round,
+                    last,
+                    text::REVIEW_DONE,
+                ),
             }
         }
         ReviewState::Done => ReviewView::Done {
