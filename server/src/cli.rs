@@ -18,7 +18,9 @@ With no command, it serves. Every flag can also be set with the environment vari
 
 Examples:
   nc-server --demo-cohort                       serve on 127.0.0.1:8080, with a demo cohort
-  nc-server cohort add \"Leeds 2027 spring\"      create a cohort and print its code
+  nc-server council add \"Leeds City Council\"   add a council
+  nc-server cohort add \"Spring 2027\" --council \"Leeds City Council\"
+                                                create a cohort and print its code
   nc-server --db /var/lib/nc/server.sqlite3 --bind 0.0.0.0:8080 --web-dir web/dist
 
 The API is under /api/v1 (see server/openapi.yaml); GET /healthz answers 200 when the server is up.
@@ -199,9 +201,30 @@ pub struct LimitArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Manage councils: each runs its own cohorts.
+    #[command(subcommand)]
+    Council(CouncilCommand),
     /// Manage cohorts: the groups learners join with a code.
     #[command(subcommand)]
     Cohort(CohortCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CouncilCommand {
+    /// Add a council.
+    Add {
+        /// The council's name, as its officers and members know it.
+        name: String,
+    },
+    /// Rename a council, for example the "Default council" an upgrade made.
+    Rename {
+        /// Its name now.
+        from: String,
+        /// Its new name.
+        to: String,
+    },
+    /// List every council.
+    List,
 }
 
 #[derive(Debug, Subcommand)]
@@ -210,8 +233,11 @@ pub enum CohortCommand {
     Add {
         /// The cohort's name, shown to learners when they join.
         name: String,
+        /// The council that runs it. Needed when there is more than one council.
+        #[arg(long, value_name = "NAME")]
+        council: Option<String>,
     },
-    /// List every cohort with its code.
+    /// List every cohort with its code, grouped by council.
     List,
 }
 
@@ -258,7 +284,14 @@ mod tests {
         assert_eq!(cli.db, PathBuf::from("x.db"));
         assert!(matches!(
             cli.command,
-            Some(Command::Cohort(CohortCommand::Add { ref name })) if name == "Pilot"
+            Some(Command::Cohort(CohortCommand::Add { ref name, council: None })) if name == "Pilot"
+        ));
+        let cli =
+            Cli::try_parse_from(["nc-server", "cohort", "add", "Pilot", "--council", "Leeds"])
+                .unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Cohort(CohortCommand::Add { council: Some(ref c), .. })) if c == "Leeds"
         ));
         assert!(
             Cli::try_parse_from(["nc-server", "--bind", "127.0.0.1:1", "cohort", "list"]).is_err()

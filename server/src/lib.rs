@@ -3,6 +3,7 @@
 //! Devices enrol with a cohort code, pair further devices with a short code, sync their
 //! progress records and download newer content packs (ADR 0008; the server's shape is ADR 0009).
 //!
+//! - [`admin`]: the operator's commands: councils and their cohorts.
 //! - [`service`]: the protocol's rules, as a [`shared::sync::protocol::SyncProtocol`] over any
 //!   [`storage::Storage`]; [`rules`] checks each incoming record.
 //! - [`storage`]: the storage trait and its SQLite implementation (migrations, group commit).
@@ -13,6 +14,7 @@
 //! - [`testing`]: helpers for tests against the real binary: a server on a free port with its
 //!   own database, a small HTTP client, and a reader for what the database holds.
 
+pub mod admin;
 pub mod cli;
 pub mod clock;
 pub mod headers;

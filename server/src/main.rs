@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use clap::Parser;
-use server::cli::{Cli, CohortCommand, Command, LimitArgs, ServeArgs};
+use server::cli::{Cli, CohortCommand, Command, CouncilCommand, LimitArgs, ServeArgs};
 use server::http::{ClientRates, HttpConfig};
 use server::limits::Rate;
 use server::net::ConnectionLimits;
@@ -52,25 +52,60 @@ fn open(cli: &Cli, pack: ServedPack) -> Result<Service<SqliteStorage>, String> {
 
 fn run(cli: &Cli) -> Result<(), String> {
     match &cli.command {
-        Some(Command::Cohort(CohortCommand::Add { name })) => {
+        Some(Command::Council(command)) => council_command(cli, command),
+        Some(Command::Cohort(CohortCommand::Add { name, council })) => {
             let service = open(cli, ServedPack::builtin())?;
-            let cohort = service.add_cohort(name).map_err(|e| e.to_string())?;
+            let cohort = service
+                .add_cohort(name, council.as_deref())
+                .map_err(|e| e.to_string())?;
             eprintln!(
-                "Created the cohort \"{}\". Its learners join with this code:",
-                cohort.name
+                "Created the cohort \"{}\" for {}. Its learners join with this code:",
+                cohort.name, cohort.council.name
             );
             println!("{}", cohort.code);
             Ok(())
         }
         Some(Command::Cohort(CohortCommand::List)) => {
             let service = open(cli, ServedPack::builtin())?;
-            for cohort in service.storage().cohorts().map_err(|e| e.to_string())? {
-                println!("{}\t{}", cohort.code, cohort.name);
+            let cohorts = service.storage().cohorts().map_err(|e| e.to_string())?;
+            // Grouped by council: the query sorts by council, so a heading starts each group.
+            let mut council = None;
+            for cohort in cohorts {
+                if council != Some(cohort.council.id) {
+                    println!("{}", cohort.council.name);
+                    council = Some(cohort.council.id);
+                }
+                println!("  {}\t{}", cohort.code, cohort.name);
             }
             Ok(())
         }
         None => serve(cli, &cli.serve),
     }
+}
+
+fn council_command(cli: &Cli, command: &CouncilCommand) -> Result<(), String> {
+    let service = open(cli, ServedPack::builtin())?;
+    match command {
+        CouncilCommand::Add { name } => {
+            let council = service.add_council(name).map_err(|e| e.to_string())?;
+            eprintln!(
+                "Added {}. Give it a cohort with: nc-server cohort add NAME --council \"{}\"",
+                council.name, council.name
+            );
+        }
+        CouncilCommand::Rename { from, to } => {
+            let council = service
+                .rename_council(from, to)
+                .map_err(|e| e.to_string())?;
+            eprintln!("Renamed \"{from}\" to \"{}\".", council.name);
+        }
+        CouncilCommand::List => {
+            for council in service.storage().councils().map_err(|e| e.to_string())? {
+                println!("{}", council.name);
+            }
+        }
+    }
+    Ok(())
 }
 
 fn http_config(limits: &LimitArgs) -> HttpConfig {
@@ -110,7 +145,9 @@ fn serve(cli: &Cli, args: &ServeArgs) -> Result<(), String> {
             bytes: limits.quota_mb.saturating_mul(1024 * 1024),
         });
     if let Some(name) = &args.demo_cohort {
-        let cohort = service.ensure_cohort(name).map_err(|e| e.to_string())?;
+        let cohort = service
+            .ensure_cohort(server::admin::DEMO_COUNCIL, name)
+            .map_err(|e| e.to_string())?;
         println!("Cohort \"{}\": join with code {}", cohort.name, cohort.code);
     }
     let service = Arc::new(service);

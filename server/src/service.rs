@@ -12,13 +12,15 @@ use shared::sync::wire::{
     SyncRequest, SyncResponse,
 };
 
+use crate::admin::{self, AdminError};
 use crate::clock::{Clock, SystemClock};
 use crate::limits::{Limiter, Rate};
 use crate::pack::ServedPack;
 use crate::rules;
 use crate::secrets::{self, TokenHash};
 use crate::storage::{
-    Cohort, DeviceAuth, NewDevice, Put, PutOutcome, Quota, Redeemed, Storage, StorageError, UserId,
+    Cohort, Council, DeviceAuth, NewDevice, Put, PutOutcome, Quota, Redeemed, Storage,
+    StorageError, UserId,
 };
 
 /// How long a pairing code lives, by default (ADR 0008: ten minutes).
@@ -129,36 +131,26 @@ impl<S: Storage> Service<S> {
         &self.pack
     }
 
-    /// Makes a cohort with a fresh code, for the operator.
-    pub fn add_cohort(&self, name: &str) -> Result<Cohort, StorageError> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(StorageError::Other("a cohort needs a name".to_owned()));
-        }
-        // A collision among 31^8 codes is very unlikely; trying a few times makes it impossible
-        // in practice without a loop that could spin.
-        for _ in 0..8 {
-            let code = secrets::new_cohort_code();
-            if let Some(cohort) = self.storage.add_cohort(name, &code, self.clock.now_ms())? {
-                return Ok(cohort);
-            }
-        }
-        Err(StorageError::Other(
-            "could not find an unused cohort code".to_owned(),
-        ))
+    /// Makes a cohort with a fresh code in a council (the only one, when `council` is `None`),
+    /// for the operator.
+    pub fn add_cohort(&self, name: &str, council: Option<&str>) -> Result<Cohort, AdminError> {
+        let council = admin::pick_council(&self.storage, council)?;
+        admin::add_cohort(&self.storage, &council, name, self.clock.now_ms())
     }
 
-    /// The cohort with this name, made if there is none: for `--demo-cohort`.
-    pub fn ensure_cohort(&self, name: &str) -> Result<Cohort, StorageError> {
-        match self
-            .storage
-            .cohorts()?
-            .into_iter()
-            .find(|c| c.name == name.trim())
-        {
-            Some(cohort) => Ok(cohort),
-            None => self.add_cohort(name),
-        }
+    /// Adds a council, for the operator.
+    pub fn add_council(&self, name: &str) -> Result<Council, AdminError> {
+        admin::add_council(&self.storage, name, self.clock.now_ms())
+    }
+
+    /// Renames a council, for the operator.
+    pub fn rename_council(&self, from: &str, to: &str) -> Result<Council, AdminError> {
+        admin::rename_council(&self.storage, from, to)
+    }
+
+    /// The cohort with this name in this council, each made if missing: for `--demo-cohort`.
+    pub fn ensure_cohort(&self, council: &str, name: &str) -> Result<Cohort, AdminError> {
+        admin::ensure_cohort(&self.storage, council, name, self.clock.now_ms())
     }
 
     /// Who a bearer token belongs to, or 401.
@@ -393,7 +385,7 @@ mod tests {
         let storage = SqliteStorage::open(&dir.path().join("db.sqlite3")).unwrap();
         let clock = Arc::new(ManualClock::new(NOW));
         let service = Service::new(storage, ServedPack::builtin()).with_clock(clock.clone());
-        let code = service.add_cohort("Pilot").unwrap().code;
+        let code = service.ensure_cohort("Test council", "Pilot").unwrap().code;
         Fixture {
             service,
             clock,
@@ -547,7 +539,7 @@ mod tests {
         )
         .with_clock(f.clock.clone())
         .with_quota(quota);
-        let code = service.add_cohort("Quota").unwrap().code;
+        let code = service.ensure_cohort("Test council", "Quota").unwrap().code;
         let phone = service
             .enrol(EnrolRequest {
                 cohort_code: code,
@@ -578,7 +570,10 @@ mod tests {
             records: 100,
             bytes: 100,
         });
-        let code = bytes_quota.add_cohort("Bytes").unwrap().code;
+        let code = bytes_quota
+            .ensure_cohort("Test council", "Bytes")
+            .unwrap()
+            .code;
         let laptop = bytes_quota
             .enrol(EnrolRequest {
                 cohort_code: code,
@@ -679,11 +674,11 @@ mod tests {
     #[test]
     fn ensure_cohort_is_idempotent() {
         let f = fixture();
-        let a = f.service.ensure_cohort("Demo").unwrap();
-        let b = f.service.ensure_cohort("Demo").unwrap();
+        let a = f.service.ensure_cohort("Test council", "Demo").unwrap();
+        let b = f.service.ensure_cohort("Test council", "Demo").unwrap();
         assert_eq!(a, b);
         assert_eq!(f.service.storage().cohorts().unwrap().len(), 2);
-        assert!(f.service.add_cohort("  ").is_err());
+        assert!(f.service.add_cohort("  ", None).is_err());
     }
 
     /// The in-process service answers through the same routing the core's tests use.

@@ -183,7 +183,7 @@ proptest! {
         let storage = SqliteStorage::open(&dir.path().join("server.sqlite3")).unwrap();
         let server_clock = Arc::new(ManualClock::new(START_MS));
         let service = Arc::new(Service::new(storage, ServedPack::builtin()).with_clock(server_clock.clone()));
-        let cohort = service.add_cohort("Convergence cohort").unwrap();
+        let cohort = service.ensure_cohort("Test council", "Convergence cohort").unwrap();
 
         let content = Content::default_content();
         let mut devices: Vec<Harness> = (0u8..3)

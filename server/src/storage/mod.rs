@@ -17,13 +17,26 @@ use crate::secrets::TokenHash;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct UserId(pub i64);
 
-/// A cohort: a group of learners who join with the same code.
+/// A council's row id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CouncilId(pub i64);
+
+/// A council: it runs cohorts, and its programme leads see only those.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Council {
+    pub id: CouncilId,
+    /// Unique whatever the case.
+    pub name: String,
+}
+
+/// A cohort: a group of learners who join with the same code, run by one council.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cohort {
     pub id: i64,
     pub name: String,
     /// In normalized form (see [`crate::secrets::normalize_code`]).
     pub code: String,
+    pub council: Council,
 }
 
 /// A learner, as enrolment and pairing report them.
@@ -108,15 +121,26 @@ pub enum StorageError {
 
 /// Everything the sync service stores. Implementations must be safe to call from many threads.
 pub trait Storage: Send + Sync + 'static {
-    /// Adds a cohort. Returns `None` if the code is already taken (the caller makes another).
+    /// Adds a council. Returns `None` if one of that name (whatever the case) exists.
+    fn add_council(&self, name: &str, now_ms: u64) -> Result<Option<Council>, StorageError>;
+
+    /// Renames a council. Returns `false` if another council has that name (whatever the case).
+    fn rename_council(&self, council: CouncilId, name: &str) -> Result<bool, StorageError>;
+
+    /// Every council, by name.
+    fn councils(&self) -> Result<Vec<Council>, StorageError>;
+
+    /// Adds a cohort to a council. Returns `None` if the code is already taken (the caller
+    /// makes another).
     fn add_cohort(
         &self,
+        council: &Council,
         name: &str,
         code: &str,
         now_ms: u64,
     ) -> Result<Option<Cohort>, StorageError>;
 
-    /// Every cohort, oldest first.
+    /// Every cohort, by council name, then oldest first.
     fn cohorts(&self) -> Result<Vec<Cohort>, StorageError>;
 
     fn cohort_by_code(&self, code: &str) -> Result<Option<Cohort>, StorageError>;

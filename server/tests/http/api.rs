@@ -305,8 +305,23 @@ fn the_pack_is_the_built_in_one_as_json() {
 #[test]
 fn cohorts_are_made_from_the_command_line_and_work() {
     let server = start();
+    // The demo council is the only one, so a cohort needs no --council yet.
+    let demo = server.run_command(&["cohort", "add", "Autumn"]).unwrap();
+    server
+        .run_command(&["council", "add", "Leeds City Council"])
+        .unwrap();
+    let unsure = server
+        .run_command(&["cohort", "add", "Spring"])
+        .unwrap_err();
+    assert!(unsure.contains("--council"), "{unsure}");
     let code = server
-        .run_command(&["cohort", "add", "Leeds spring"])
+        .run_command(&[
+            "cohort",
+            "add",
+            "Leeds spring",
+            "--council",
+            "leeds city council",
+        ])
         .unwrap();
     let code = code.trim();
     assert_eq!(code.len(), 9, "{code}");
@@ -316,8 +331,16 @@ fn cohorts_are_made_from_the_command_line_and_work() {
         .unwrap();
     assert_eq!(joined.cohort, "Leeds spring");
     let list = server.run_command(&["cohort", "list"]).unwrap();
-    assert!(list.contains(&format!("{code}\tLeeds spring")), "{list}");
-    assert!(list.contains("Demo cohort"), "{list}");
+    let expected = format!(
+        "Demo council\n  {}\tDemo cohort\n  {}\tAutumn\nLeeds City Council\n  {code}\tLeeds spring\n",
+        server.cohort_code,
+        demo.trim()
+    );
+    assert_eq!(list, expected);
+    let missing = server
+        .run_command(&["cohort", "add", "X", "--council", "Hull"])
+        .unwrap_err();
+    assert!(missing.contains("no council called \"Hull\""), "{missing}");
 }
 
 #[test]

@@ -36,6 +36,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "one device id per learner, storage quota totals",
         sql: include_str!("migrations/0003_device_ids_and_quota.sql"),
     },
+    Migration {
+        version: 4,
+        name: "councils, each with its cohorts",
+        sql: include_str!("migrations/0004_councils.sql"),
+    },
 ];
 
 /// The schema version this server writes.
@@ -236,6 +241,52 @@ mod tests {
                 .is_err(),
             "a second 'laptop' for learner 1 is refused"
         );
+    }
+
+    /// Version 3 had cohorts but no councils: they all move into one "Default council".
+    #[test]
+    fn cohorts_from_version_three_move_into_a_default_council() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&mut conn, 3).unwrap();
+        conn.execute_batch(
+            "INSERT INTO cohorts VALUES (1, 'Pilot', 'AAAA-BBBB', 7), (2, 'Spring', 'CCCC-DDDD', 9);
+             INSERT INTO users (id, public_id, cohort_id, created_at_ms) VALUES (1, 'u1', 2, 10);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let councils: Vec<(i64, String, i64)> = conn
+            .prepare("SELECT id, name, created_at_ms FROM councils")
+            .unwrap()
+            .query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(councils, [(1, "Default council".to_owned(), 7)]);
+        let homes: Vec<Option<i64>> = conn
+            .prepare("SELECT council_id FROM cohorts ORDER BY id")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(homes, [Some(1), Some(1)]);
+        assert!(
+            conn.execute("INSERT INTO councils VALUES (2, 'DEFAULT COUNCIL', 1)", [])
+                .is_err(),
+            "council names are unique whatever the case"
+        );
+    }
+
+    /// An empty version-3 database gets no default council: the operator names the first one.
+    #[test]
+    fn an_empty_version_three_database_gets_no_council() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&mut conn, 3).unwrap();
+        migrate(&mut conn).unwrap();
+        let councils: i64 = conn
+            .query_row("SELECT COUNT(*) FROM councils", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(councils, 0);
     }
 
     #[test]

@@ -18,12 +18,15 @@ use shared::record::StoredRecord;
 use self::writer::Writer;
 pub use self::writer::WriterStats;
 use super::{
-    Account, Cohort, DeviceAuth, NewDevice, Page, Put, PutOutcome, Quota, Redeemed, Storage,
-    StorageError, UserId,
+    Account, Cohort, Council, CouncilId, DeviceAuth, NewDevice, Page, Put, PutOutcome, Quota,
+    Redeemed, Storage, StorageError, UserId,
 };
 use crate::secrets::TokenHash;
 
 mod sql {
+    pub(super) const INSERT_COUNCIL: &str = include_str!("queries/insert_council.sql");
+    pub(super) const RENAME_COUNCIL: &str = include_str!("queries/rename_council.sql");
+    pub(super) const COUNCILS: &str = include_str!("queries/councils.sql");
     pub(super) const INSERT_COHORT: &str = include_str!("queries/insert_cohort.sql");
     pub(super) const COHORTS: &str = include_str!("queries/cohorts.sql");
     pub(super) const COHORT_BY_CODE: &str = include_str!("queries/cohort_by_code.sql");
@@ -177,6 +180,10 @@ fn cohort_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Cohort> {
         id: row.get(0)?,
         name: row.get(1)?,
         code: row.get(2)?,
+        council: Council {
+            id: CouncilId(row.get(3)?),
+            name: row.get(4)?,
+        },
     })
 }
 
@@ -298,19 +305,66 @@ fn record_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<(u64, StoredReco
 }
 
 impl Storage for SqliteStorage {
+    fn add_council(&self, name: &str, now_ms: u64) -> Result<Option<Council>, StorageError> {
+        let name = name.to_owned();
+        self.writer.run(move |conn| {
+            let id: Option<i64> = conn
+                .prepare_cached(sql::INSERT_COUNCIL)?
+                .query_row(params![name, int(now_ms)], |row| row.get(0))
+                .optional()?;
+            Ok(id.map(|id| Council {
+                id: CouncilId(id),
+                name,
+            }))
+        })
+    }
+
+    fn rename_council(&self, council: CouncilId, name: &str) -> Result<bool, StorageError> {
+        let name = name.to_owned();
+        self.writer.run(move |conn| {
+            let changed = conn
+                .prepare_cached(sql::RENAME_COUNCIL)?
+                .execute(params![council.0, name])?;
+            Ok(changed == 1)
+        })
+    }
+
+    fn councils(&self) -> Result<Vec<Council>, StorageError> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(sql::COUNCILS)?;
+            let councils = stmt
+                .query_map([], |row| {
+                    Ok(Council {
+                        id: CouncilId(row.get(0)?),
+                        name: row.get(1)?,
+                    })
+                })?
+                .collect::<Result<_, _>>()?;
+            Ok(councils)
+        })
+    }
+
     fn add_cohort(
         &self,
+        council: &Council,
         name: &str,
         code: &str,
         now_ms: u64,
     ) -> Result<Option<Cohort>, StorageError> {
-        let (name, code) = (name.to_owned(), code.to_owned());
+        let (council, name, code) = (council.clone(), name.to_owned(), code.to_owned());
         self.writer.run(move |conn| {
             let id: Option<i64> = conn
                 .prepare_cached(sql::INSERT_COHORT)?
-                .query_row(params![name, code, int(now_ms)], |row| row.get(0))
+                .query_row(params![name, code, int(now_ms), council.id.0], |row| {
+                    row.get(0)
+                })
                 .optional()?;
-            Ok(id.map(|id| Cohort { id, name, code }))
+            Ok(id.map(|id| Cohort {
+                id,
+                name,
+                code,
+                council,
+            }))
         })
     }
 

@@ -1,3 +1,4 @@
-SELECT id, name, code
+SELECT cohorts.id, cohorts.name, cohorts.code, councils.id, councils.name
 FROM cohorts
-WHERE code = ?1
+JOIN councils ON councils.id = cohorts.council_id
+WHERE cohorts.code = ?1

@@ -1,3 +1,4 @@
-SELECT id, name, code
+SELECT cohorts.id, cohorts.name, cohorts.code, councils.id, councils.name
 FROM cohorts
-ORDER BY id
+JOIN councils ON councils.id = cohorts.council_id
+ORDER BY councils.name COLLATE NOCASE, councils.id, cohorts.id

@@ -1,0 +1,3 @@
+SELECT id, name
+FROM councils
+ORDER BY name COLLATE NOCASE, id
