@@ -112,8 +112,9 @@ impl<'de> Deserialize<'de> for RecordId {
     }
 }
 
-/// A small, fast generator (SplitMix64) seeded from the shell's entropy. Ids need uniqueness,
-/// not secrecy, and the seed comes from the platform's secure random source.
+/// A small, fast generator (SplitMix64). Not for secrets: record ids need uniqueness, seeded
+/// from the platform's secure random source; option orders need only an even spread, seeded
+/// from the question (see [`crate::shuffle`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rng(u64);
 
@@ -128,6 +129,11 @@ impl Rng {
         Self(seed)
     }
 
+    /// A generator whose numbers follow from `seed` alone, the same on every platform.
+    pub fn from_seed(seed: u64) -> Self {
+        Self(seed)
+    }
+
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
@@ -138,6 +144,12 @@ impl Rng {
 
     pub fn next_u128(&mut self) -> u128 {
         (u128::from(self.next_u64()) << 64) | u128::from(self.next_u64())
+    }
+
+    /// A number below `bound` (which must be above 0), by multiply-shift.
+    pub fn below(&mut self, bound: usize) -> usize {
+        let bound = bound as u64;
+        usize::try_from((u128::from(self.next_u64()) * u128::from(bound)) >> 64).unwrap_or(0)
     }
 }
 

@@ -12,30 +12,7 @@
 
 use content::{Question, QuestionKind};
 
-/// A small, fast generator (`SplitMix64`). Not for secrets: it only has to spread orders evenly.
-#[derive(Debug, Clone)]
-pub struct SplitMix64(u64);
-
-impl SplitMix64 {
-    pub fn new(seed: u64) -> Self {
-        Self(seed)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number below `bound` (which must be above 0).
-    fn below(&mut self, bound: usize) -> usize {
-        let bound = bound as u64;
-        // Multiply-shift: even enough for a handful of options, and the same on every platform.
-        usize::try_from((u128::from(self.next_u64()) * u128::from(bound)) >> 64).unwrap_or(0)
-    }
-}
+use crate::clock::Rng;
 
 /// A seed from a text id and a round: FNV-1a over the id's bytes, then the round.
 pub fn seed(id: &str, round: u32) -> u64 {
@@ -50,7 +27,9 @@ pub fn seed(id: &str, round: u32) -> u64 {
 /// The order to show `len` items in: a permutation of `0..len`, from `seed`.
 pub fn permutation(len: usize, seed: u64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..len).collect();
-    let mut rng = SplitMix64::new(seed);
+    // The same generator as record ids (SplitMix64): even enough for a handful of options,
+    // and the same on every platform.
+    let mut rng = Rng::from_seed(seed);
     for i in (1..len).rev() {
         let j = rng.below(i + 1);
         order.swap(i, j);
@@ -163,7 +142,7 @@ mod tests {
     fn the_generator_is_the_same_everywhere() {
         // Fixed values, so a change to the order (which would reshuffle open attempts) is seen.
         // SplitMix64's published test values.
-        let mut rng = SplitMix64::new(1_234_567);
+        let mut rng = Rng::from_seed(1_234_567);
         assert_eq!(rng.next_u64(), 6_457_827_717_110_365_317);
         assert_eq!(rng.next_u64(), 3_203_168_211_198_807_973);
         assert_eq!(permutation(0, 7), Vec::<usize>::new());
