@@ -35,6 +35,8 @@ const PACKAGES: &[(&str, &str)] = &[
     ("debootstrap", "/usr/sbin/debootstrap"),
     // Every shell script, checked (`cargo xtask scripts`).
     ("shellcheck", "/usr/bin/shellcheck"),
+    // libFuzzer, which the fuzz targets link, is C++ built from source (`cargo xtask fuzz`).
+    ("g++", "/usr/bin/g++"),
 ];
 
 pub(crate) fn apt_packages() -> Result<(), String> {
