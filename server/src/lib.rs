@@ -10,6 +10,7 @@
 //! - [`http`]: the axum routes, with per-client limits ([`limits`]) and browser hardening
 //!   ([`headers`]); [`net`]: accepting connections, capped and timed out;
 //!   [`shutdown`]: stopping cleanly; [`cli`]: flags and commands.
+//! - [`report`]: reports for programme leads; so far the rule that hides small groups.
 //! - [`pack`]: the content pack served; [`secrets`]: tokens and codes; [`clock`]: time.
 //! - [`testing`]: helpers for tests against the real binary: a server on a free port with its
 //!   own database, a small HTTP client, and a reader for what the database holds.
@@ -22,6 +23,7 @@ pub mod http;
 pub mod limits;
 pub mod net;
 pub mod pack;
+pub mod report;
 pub mod rules;
 pub mod secrets;
 pub mod service;

@@ -1,0 +1,217 @@
+//! Hiding small groups in a report.
+//!
+//! A count of learners is shown only if it is 0 or at least the minimum group size (5 by
+//! default, never below 3), so no figure describes one or two identifiable people. Hiding one
+//! cell is not enough when its row total is shown: the total minus the shown cells would give it
+//! back, and two hidden cells that add up to 2 must each be 1. So more cells are hidden, smallest
+//! first, until at least two are hidden and together they count at least the minimum (secondary
+//! suppression, as national statistics do). A row whose total is under the minimum is hidden
+//! whole.
+//!
+//! The reader this guards against knows every shown figure, the total, and that a hidden cell
+//! holds at least one learner (zeros are shown). A property test proves such a reader cannot
+//! narrow any hidden cell to one value. Like national statistics' rules, it does not claim to
+//! stop a reader who replays the choice of which cells to hide; ADR work for the reports will
+//! say how far that matters for cohorts of about 20.
+
+/// The smallest group a shown figure may describe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MinGroup(u32);
+
+impl MinGroup {
+    /// The default: figures about fewer than 5 learners are hidden.
+    pub const DEFAULT: Self = Self(5);
+    /// No operator may set it lower than this.
+    pub const LOWEST: u32 = 3;
+
+    pub fn new(size: u32) -> Result<Self, String> {
+        if size < Self::LOWEST {
+            return Err(format!(
+                "the smallest group shown must be at least {}, not {size}",
+                Self::LOWEST
+            ));
+        }
+        Ok(Self(size))
+    }
+
+    pub fn get(self) -> u32 {
+        self.0
+    }
+}
+
+/// One figure as a report shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell {
+    Shown(u32),
+    /// Shown as "fewer than 5" (or the minimum in force), or as hidden to protect such a cell.
+    Hidden,
+}
+
+/// A row of counts with its total, as a report may show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub total: Cell,
+    pub cells: Vec<Cell>,
+}
+
+fn row_hidden(counts: &[u32]) -> Row {
+    Row {
+        total: Cell::Hidden,
+        cells: counts.iter().map(|_| Cell::Hidden).collect(),
+    }
+}
+
+/// Hides what must be hidden in a row of counts whose total is their sum.
+pub fn row(counts: &[u32], min: MinGroup) -> Row {
+    let total: u32 = counts.iter().sum();
+    if total < min.get() {
+        return Row {
+            total: if total == 0 {
+                Cell::Shown(0)
+            } else {
+                Cell::Hidden
+            },
+            cells: counts
+                .iter()
+                .map(|&n| {
+                    if n == 0 && total == 0 {
+                        Cell::Shown(0)
+                    } else {
+                        Cell::Hidden
+                    }
+                })
+                .collect(),
+        };
+    }
+    let small = |n: u32| n > 0 && n < min.get();
+    let mut hidden: Vec<bool> = counts.iter().map(|&n| small(n)).collect();
+    // Hide more until at least two cells are hidden, and together they count at least the
+    // minimum and more than one learner each: then neither subtraction nor "a hidden cell holds
+    // at least 1" pins any of them down.
+    loop {
+        let (count, sum) = counts
+            .iter()
+            .zip(&hidden)
+            .filter(|&(_, &h)| h)
+            .fold((0, 0), |(c, s), (&n, _)| (c + 1, s + n));
+        if count == 0 || (count >= 2 && sum >= min.get().max(count + 1)) {
+            break;
+        }
+        // The smallest other non-zero cell; ties go to the first, so the result is stable.
+        let next = counts
+            .iter()
+            .enumerate()
+            .filter(|&(i, &n)| !hidden[i] && n > 0)
+            .min_by_key(|&(i, &n)| (n, i))
+            .map(|(i, _)| i);
+        match next {
+            Some(i) => hidden[i] = true,
+            // Every non-zero cell is hidden and still too few: say only that the row is small.
+            None => return row_hidden(counts),
+        }
+    }
+    Row {
+        total: Cell::Shown(total),
+        cells: counts
+            .iter()
+            .zip(hidden)
+            .map(|(&n, h)| if h { Cell::Hidden } else { Cell::Shown(n) })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn the_minimum_is_never_below_three() {
+        assert!(MinGroup::new(2).is_err());
+        assert_eq!(MinGroup::new(3).unwrap().get(), 3);
+        assert_eq!(MinGroup::DEFAULT.get(), 5);
+    }
+
+    #[test]
+    fn one_small_cell_takes_the_smallest_other_with_it() {
+        use Cell::{Hidden, Shown};
+        let shown = row(&[12, 2, 7, 0], MinGroup::DEFAULT);
+        assert_eq!(shown.total, Shown(21));
+        assert_eq!(shown.cells, [Shown(12), Hidden, Hidden, Shown(0)]);
+        // Two small cells protect each other.
+        let shown = row(&[12, 2, 3, 9], MinGroup::DEFAULT);
+        assert_eq!(shown.cells, [Shown(12), Hidden, Hidden, Shown(9)]);
+        // Five cells of 1 would each be known to be 1: the whole row goes.
+        let shown = row(&[1, 1, 1, 1, 1, 0], MinGroup::DEFAULT);
+        assert_eq!(shown.total, Hidden);
+        // A small total hides the whole row.
+        let shown = row(&[3, 1], MinGroup::DEFAULT);
+        assert_eq!(
+            shown,
+            Row {
+                total: Hidden,
+                cells: vec![Hidden, Hidden]
+            }
+        );
+    }
+
+    /// What a reader can work out of each hidden cell: its smallest and largest possible value,
+    /// knowing the shown cells, the total, and that a hidden cell holds at least 1.
+    fn ranges(published: &Row) -> Vec<Option<(u32, u32)>> {
+        let Cell::Shown(total) = published.total else {
+            return published.cells.iter().map(|_| None).collect();
+        };
+        let shown: u32 = published
+            .cells
+            .iter()
+            .map(|c| if let Cell::Shown(n) = c { *n } else { 0 })
+            .sum();
+        let hidden = published
+            .cells
+            .iter()
+            .filter(|c| **c == Cell::Hidden)
+            .count();
+        let hidden = u32::try_from(hidden).unwrap();
+        let left = total - shown;
+        published
+            .cells
+            .iter()
+            .map(|c| (*c == Cell::Hidden).then(|| (1, left - (hidden - 1))))
+            .collect()
+    }
+
+    proptest! {
+        /// No shown figure describes between 1 and min - 1 learners.
+        #[test]
+        fn no_shown_figure_is_a_small_group(
+            counts in proptest::collection::vec(0u32..30, 1..6),
+            min in 3u32..7,
+        ) {
+            let min = MinGroup::new(min).unwrap();
+            let shown = row(&counts, min);
+            for cell in shown.cells.iter().chain([&shown.total]) {
+                if let Cell::Shown(n) = *cell {
+                    prop_assert!(n == 0 || n >= min.get(), "{counts:?} showed {n}");
+                }
+            }
+        }
+
+        /// No hidden cell can be worked out: every row that publishes the same way leaves each
+        /// hidden cell at least two possible values.
+        #[test]
+        fn no_hidden_figure_can_be_worked_out(
+            counts in proptest::collection::vec(0u32..30, 1..8),
+            min in 3u32..7,
+        ) {
+            let min = MinGroup::new(min).unwrap();
+            let published = row(&counts, min);
+            for (i, range) in ranges(&published).into_iter().enumerate() {
+                if let Some((low, high)) = range {
+                    prop_assert!(low <= counts[i] && counts[i] <= high, "{counts:?}: {i}");
+                    prop_assert!(high > low, "{counts:?}: cell {i} can only be {low}");
+                }
+            }
+        }
+    }
+}
