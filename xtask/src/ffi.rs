@@ -18,7 +18,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::step::{cmd, root, run};
+use crate::step::{cmd, root, run, target_dir};
 
 const USAGE: &str = "usage: cargo xtask ffi <generate|test|size|bench>";
 
@@ -46,10 +46,6 @@ pub(crate) fn test() -> Result<(), String> {
     python()?;
     kotlin(&lib)?;
     swift_header(&lib)
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
 }
 
 fn generated() -> PathBuf {

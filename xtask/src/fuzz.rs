@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use crate::step::{cmd, root, run};
+use crate::step::{cargo_tool, root, run, target_dir};
 
 /// The cargo-fuzz release the targets are built with, installed into `target/tools` once.
 const CARGO_FUZZ: &str = "0.13.2";
@@ -85,32 +85,13 @@ fn fuzz(seconds: u32, only: Option<&str>) -> Result<(), String> {
 
 /// The `cargo-fuzz` command, from the PATH if it is the pinned version, else installed.
 fn cargo_fuzz() -> Result<PathBuf, String> {
-    let installed = target_dir().join("tools/bin/cargo-fuzz");
-    for candidate in [PathBuf::from("cargo-fuzz"), installed.clone()] {
-        let matches = Command::new(&candidate)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(CARGO_FUZZ));
-        if matches {
-            return Ok(candidate);
-        }
-    }
-    run(
-        &format!("cargo install cargo-fuzz {CARGO_FUZZ} (once; about two minutes)"),
-        cmd(
-            "cargo",
-            &[
-                "install",
-                "cargo-fuzz",
-                "--locked",
-                "--version",
-                CARGO_FUZZ,
-                "--root",
-            ],
-        )
-        .arg(target_dir().join("tools")),
-    )?;
-    Ok(installed)
+    cargo_tool(
+        "cargo-fuzz",
+        "cargo-fuzz",
+        CARGO_FUZZ,
+        true,
+        "about two minutes",
+    )
 }
 
 /// A cargo-fuzz command. libFuzzer's instrumentation needs unstable compiler flags; the
@@ -214,8 +195,4 @@ fn fuzz_one(target: &str, max_len: u32, seconds: u32) -> Result<String, String> 
         stat("average_exec_per_sec"),
         stat("peak_rss_mb"),
     ))
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
 }

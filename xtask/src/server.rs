@@ -12,17 +12,13 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::setup;
-use crate::step::{cmd, root, run};
+use crate::step::{cmd, root, run, target_dir};
 
 /// Generated cases per operation: enough to cover each schema's corners in about 15 seconds.
 const MAX_EXAMPLES: &str = "200";
 
 /// A fixed seed, so a failure in CI reproduces on a laptop.
 const SEED: &str = "1";
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
-}
 
 /// The running server; stopped (SIGTERM, then SIGKILL if it hangs) when dropped.
 struct Server {

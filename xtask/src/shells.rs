@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::ffi::{JARS, JUNIT_CONSOLE};
-use crate::step::{cmd, has, root, run};
+use crate::step::{cmd, has, root, run, target_dir};
 
 const USAGE: &str = "usage: cargo xtask shells [coverage|syntax|android]";
 
@@ -41,10 +41,6 @@ pub(crate) fn test() -> Result<(), String> {
     coverage()?;
     syntax()?;
     android_library()
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,6 +12,41 @@ pub(crate) fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Cargo's target folder: `CARGO_TARGET_DIR`, or `target/` in the repository.
+pub(crate) fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
+}
+
+/// A cargo-installed command at exactly `version`: from the PATH if it is that version, else
+/// installed into `target/tools` once. `locked` installs with the tool's own lock file.
+pub(crate) fn cargo_tool(
+    binary: &str,
+    krate: &str,
+    version: &str,
+    locked: bool,
+    how_long: &str,
+) -> Result<PathBuf, String> {
+    let installed = target_dir().join("tools/bin").join(binary);
+    for candidate in [PathBuf::from(binary), installed.clone()] {
+        let matches = Command::new(&candidate)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(version));
+        if matches {
+            return Ok(candidate);
+        }
+    }
+    let mut install = cmd("cargo", &["install", krate, "--version", version]);
+    if locked {
+        install.arg("--locked");
+    }
+    run(
+        &format!("cargo install {krate} {version} (once; {how_long})"),
+        install.arg("--root").arg(target_dir().join("tools")),
+    )?;
+    Ok(installed)
+}
+
 /// A command to run from the repository root.
 pub(crate) fn cmd(program: &str, args: &[&str]) -> Command {
     let mut command = Command::new(program);

@@ -18,7 +18,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::step::{cmd, root, run};
+use crate::step::{cmd, root, run, target_dir};
 
 /// What the chroot gets beyond minbase: the compiler with Foundation, `XCTest` and Swift Testing,
 /// and the C headers `swift build` links against. Changing this list makes the chroot again.
@@ -35,10 +35,6 @@ const LINK_FLAGS: [&str; 4] = [
     "-Xlinker",
     "--allow-shlib-undefined",
 ];
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
-}
 
 /// `cargo xtask swift`.
 pub(crate) fn test() -> Result<(), String> {

@@ -23,7 +23,7 @@ use std::process::{Command, Stdio};
 use std::time::SystemTime;
 
 use crate::setup;
-use crate::step::{cmd, has, root, run};
+use crate::step::{cargo_tool, cmd, has, root, run, target_dir};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const USAGE: &str = "usage: cargo xtask web <build|test>";
@@ -40,10 +40,6 @@ pub(crate) fn main(args: &[String]) -> Result<(), String> {
         }
         _ => Err(USAGE.to_owned()),
     }
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root().join("target"), PathBuf::from)
 }
 
 fn web() -> PathBuf {
@@ -113,33 +109,15 @@ fn locked_version(krate: &str) -> Result<String, String> {
 /// from the PATH if it is that version, else installed into `target/tools` (once, 3-8 minutes).
 fn wasm_bindgen() -> Result<PathBuf, String> {
     let version = locked_version("wasm-bindgen")?;
-    let installed = target_dir().join("tools/bin/wasm-bindgen");
-    for candidate in [PathBuf::from("wasm-bindgen"), installed.clone()] {
-        let matches = Command::new(&candidate)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(&version));
-        if matches {
-            return Ok(candidate);
-        }
-    }
     // Not `--locked`: the CLI's own lock file names a crate that may be missing from the registry
     // mirror; the version pin is what matters.
-    run(
-        &format!("cargo install wasm-bindgen-cli {version} (once; it takes a few minutes)"),
-        cmd(
-            "cargo",
-            &[
-                "install",
-                "wasm-bindgen-cli",
-                "--version",
-                &version,
-                "--root",
-            ],
-        )
-        .arg(target_dir().join("tools")),
-    )?;
-    Ok(installed)
+    cargo_tool(
+        "wasm-bindgen",
+        "wasm-bindgen-cli",
+        &version,
+        false,
+        "it takes a few minutes",
+    )
 }
 
 /// The core for the browser: wasm32 build, wasm-bindgen, wasm-opt.
