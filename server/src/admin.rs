@@ -68,7 +68,8 @@ pub fn pick_council(storage: &impl Storage, name: Option<&str>) -> Result<Counci
     match name.map(str::trim) {
         Some(name) => councils
             .iter()
-            .find(|c| c.name.to_lowercase() == name.to_lowercase())
+            // The database's NOCASE rule, which keeps names unique.
+            .find(|c| c.name.eq_ignore_ascii_case(name))
             .cloned()
             .ok_or_else(|| AdminError::NoSuchCouncil {
                 name: name.to_owned(),

@@ -64,24 +64,9 @@ fn row_hidden(counts: &[u32]) -> Row {
 /// Hides what must be hidden in a row of counts whose total is their sum.
 pub fn row(counts: &[u32], min: MinGroup) -> Row {
     let total: u32 = counts.iter().sum();
-    if total < min.get() {
-        return Row {
-            total: if total == 0 {
-                Cell::Shown(0)
-            } else {
-                Cell::Hidden
-            },
-            cells: counts
-                .iter()
-                .map(|&n| {
-                    if n == 0 && total == 0 {
-                        Cell::Shown(0)
-                    } else {
-                        Cell::Hidden
-                    }
-                })
-                .collect(),
-        };
+    // A row of zeros shows them: "no one" describes no one.
+    if (1..min.get()).contains(&total) {
+        return row_hidden(counts);
     }
     let small = |n: u32| n > 0 && n < min.get();
     let mut hidden: Vec<bool> = counts.iter().map(|&n| small(n)).collect();
