@@ -1,6 +1,6 @@
 //! Questions with immediate feedback, as the quiz and review screens show them.
 
-use content::{Question, QuestionKind, Quiz};
+use content::{Choice, Question, QuestionKind, Quiz};
 use facet::Facet;
 use serde::{Deserialize, Serialize};
 
@@ -132,10 +132,12 @@ pub(crate) fn question_view(
         Answering::Choosing { .. } => None,
         Answering::Checked { correct, .. } => Some(*correct),
     };
-    let order = shuffle::option_order(question, round);
-    let options = order
+    let shown: Vec<&Choice> = shuffle::option_order(question, round)
+        .into_iter()
+        .map(|at| &question.options[at])
+        .collect();
+    let options = shown
         .iter()
-        .map(|&at| &question.options[at])
         .map(|option| {
             let selected = answering.is_selected(&option.id);
             let mark = match (checked.is_some(), selected, option.correct) {
@@ -173,9 +175,8 @@ pub(crate) fn question_view(
             }
         })
         .collect::<Vec<_>>();
-    let right: Vec<&str> = order
+    let right: Vec<&str> = shown
         .iter()
-        .map(|&at| &question.options[at])
         .zip(&options)
         .filter(|(o, _)| o.correct)
         .map(|(_, view)| view.text.as_str())
