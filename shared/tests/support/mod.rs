@@ -109,6 +109,11 @@ pub fn pass_lesson(harness: &mut Harness, lesson: &str) {
         press(harness, "Next");
     }
     press(harness, "Start the quiz");
+    answer_right(harness, lesson);
+}
+
+/// Answers every question of a lesson's quiz, from the first, by choosing all its right options.
+pub fn answer_right(harness: &mut Harness, lesson: &str) {
     let content = harness.model.content.clone();
     let (_, found) = content.lesson(lesson).unwrap();
     for question in &found.quiz.questions {
