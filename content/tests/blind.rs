@@ -1,34 +1,19 @@
 //! The blind-strategy check: a quiz that can be passed without reading it fails the pack.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use content::blind;
 use content::source::{Rules, load};
 
-fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
+mod support;
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use support::{copy_of_small, fixtures};
 
 /// The problems with the first lesson's quiz, in the small pack with that quiz replaced by
 /// `quiz` from `fixtures/blind`. (The pack's other quizzes are too short to resist a guess.)
 fn problems_with(quiz: &str) -> Vec<String> {
-    let dir = std::env::temp_dir().join(format!("nc-blind-{quiz}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    copy_dir(&fixtures().join("small"), &dir);
+    let dir = copy_of_small(&format!("blind-{quiz}"));
     fs::copy(
         fixtures().join("blind").join(quiz),
         dir.join("modules/01-basics/01-hello.quiz.toml"),

@@ -7,29 +7,15 @@ use std::process::Command;
 use content::originality::Fingerprint;
 use content::source::{Rules, load};
 
+mod support;
+
 fn fixture() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small")
+    support::fixtures().join("small")
 }
 
-/// Copies the small fixture pack into a fresh temporary folder, so a test can break it.
+/// A fresh copy of the small fixture pack, so a test can break it.
 fn broken_copy(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("nc-content-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    copy_dir(&fixture(), &dir);
-    dir
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
+    support::copy_of_small(name)
 }
 
 fn problems(dir: &Path, rules: &Rules) -> Vec<String> {
