@@ -99,6 +99,21 @@ pub enum Event {
     SetBackup {
         enabled: bool,
     },
+    /// "Share my progress with my programme lead": from the question after joining, or Settings.
+    SetProgressSharing {
+        enabled: bool,
+    },
+    /// "Add my result to the anonymous baseline".
+    SetBaselineSharing {
+        enabled: bool,
+    },
+    /// "Was this useful?" on a quiz result or a finished checklist run: a rating from 1 to 5,
+    /// a comment (may be empty), and whether the programme lead may read the comment.
+    RateUseful {
+        rating: u32,
+        comment: String,
+        share_comment: bool,
+    },
     DeleteData,
     ConfirmDelete,
     CancelDelete,

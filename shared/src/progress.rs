@@ -10,7 +10,7 @@ use crate::assessment::Attempt;
 use crate::checklist::{Runs, Stamped, merge};
 use crate::clock::{Hlc, RecordId};
 use crate::pack::Content;
-use crate::record::{Record, RecordBody};
+use crate::record::{AreaScore, Rated, Record, RecordBody};
 use crate::review::Deck;
 
 /// A learner's progress through one lesson.
@@ -37,6 +37,10 @@ impl LessonProgress {
 pub struct Settings {
     pub display_name: Option<Stamped<String>>,
     pub backup: Option<Stamped<bool>>,
+    /// Whether the programme lead may see this learner's progress. `None`: never asked.
+    pub share_progress: Option<Stamped<bool>>,
+    /// Whether the learner's latest self-assessment result is in the anonymous baseline.
+    pub share_baseline: Option<Stamped<bool>>,
 }
 
 impl Settings {
@@ -48,6 +52,31 @@ impl Settings {
     pub fn backup(&self) -> bool {
         self.backup.as_ref().is_some_and(|s| s.value)
     }
+
+    /// Sharing with the programme lead is off until the learner turns it on.
+    pub fn share_progress(&self) -> bool {
+        self.share_progress.as_ref().is_some_and(|s| s.value)
+    }
+
+    pub fn share_baseline(&self) -> bool {
+        self.share_baseline.as_ref().is_some_and(|s| s.value)
+    }
+}
+
+/// A self-assessment result as the baseline holds it: the derived result, never the answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaselineEntry {
+    pub stage: String,
+    pub scores: Vec<AreaScore>,
+    pub month: String,
+    pub pack_version: u32,
+}
+
+/// A "Was this useful?" comment, and whether the programme lead may read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    pub text: String,
+    pub shared: bool,
 }
 
 /// Where the learner last was in any lesson.
@@ -68,6 +97,11 @@ pub struct Progress {
     pub assessments: Vec<Attempt>,
     pub runs: Runs,
     pub settings: Settings,
+    /// The latest result offered to the baseline. It counts only while sharing is on.
+    pub baseline: Option<Stamped<BaselineEntry>>,
+    /// The latest "Was this useful?" rating of each lesson and checklist run.
+    pub ratings: HashMap<Rated, Stamped<u8>>,
+    pub comments: HashMap<Rated, Stamped<Comment>>,
 }
 
 impl Progress {
@@ -163,7 +197,63 @@ impl Progress {
                 merge(&mut self.settings.display_name, name.clone(), at);
             }
             RecordBody::BackupSet { enabled } => merge(&mut self.settings.backup, *enabled, at),
+            RecordBody::ProgressSharingSet { .. }
+            | RecordBody::BaselineSharingSet { .. }
+            | RecordBody::BaselineResult { .. }
+            | RecordBody::UsefulnessRated { .. }
+            | RecordBody::UsefulnessComment { .. } => self.apply_sharing(record),
         }
+    }
+
+    /// The learner's sharing choices, and what they chose to share.
+    fn apply_sharing(&mut self, record: &Record) {
+        let at = record.hlc;
+        match &record.body {
+            RecordBody::ProgressSharingSet { enabled } => {
+                merge(&mut self.settings.share_progress, *enabled, at);
+            }
+            RecordBody::BaselineSharingSet { enabled } => {
+                merge(&mut self.settings.share_baseline, *enabled, at);
+            }
+            RecordBody::BaselineResult {
+                stage,
+                scores,
+                month,
+            } => merge(
+                &mut self.baseline,
+                BaselineEntry {
+                    stage: stage.clone(),
+                    scores: scores.clone(),
+                    month: month.clone(),
+                    pack_version: record.pack_version,
+                },
+                at,
+            ),
+            RecordBody::UsefulnessRated { about, rating } => {
+                merge_keyed(&mut self.ratings, about, *rating, at);
+            }
+            RecordBody::UsefulnessComment {
+                about,
+                comment,
+                shared,
+            } => merge_keyed(
+                &mut self.comments,
+                about,
+                Comment {
+                    text: comment.clone(),
+                    shared: *shared,
+                },
+                at,
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// [`merge`] for one value in a map.
+fn merge_keyed<T>(map: &mut HashMap<Rated, Stamped<T>>, key: &Rated, value: T, at: Hlc) {
+    if map.get(key).is_none_or(|current| at > current.at) {
+        map.insert(key.clone(), Stamped { value, at });
     }
 }
 

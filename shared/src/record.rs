@@ -74,6 +74,19 @@ pub struct AreaScore {
     pub score: u32,
 }
 
+/// What a "Was this useful?" rating is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "of", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Rated {
+    /// A lesson, rated after its quiz.
+    Lesson { lesson: String },
+    /// One finished run of a checklist.
+    ChecklistRun { checklist: String, run: RecordId },
+}
+
+/// The lowest and highest "Was this useful?" rating.
+pub const RATING_RANGE: std::ops::RangeInclusive<u8> = 1..=5;
+
 /// Defines [`RecordBody`] and, from the same list, a fast decoder for it.
 ///
 /// Serde decodes an internally tagged enum by first buffering the whole object, which made
@@ -158,15 +171,28 @@ record_bodies! {
     ChecklistFinished = "checklist_finished" { run: RecordId },
     DisplayNameSet = "display_name_set" { name: String },
     BackupSet = "backup_set" { enabled: bool },
+    /// The learner's choice to show their progress to their programme lead. Off until set.
+    ProgressSharingSet = "progress_sharing_set" { enabled: bool },
+    /// The learner's choice to add their self-assessment result to the anonymous baseline.
+    BaselineSharingSet = "baseline_sharing_set" { enabled: bool },
+    /// The derived result of a self-assessment, for the baseline: never the answers. `month`
+    /// is when it was taken, as `YYYY-MM`; the latest one is the learner's place in the baseline.
+    BaselineResult = "baseline_result" { stage: String, scores: Vec<AreaScore>, month: String },
+    /// "Was this useful?": a rating in [`RATING_RANGE`]. The latest per subject counts.
+    UsefulnessRated = "usefulness_rated" { about: Rated, rating: u8 },
+    /// A comment with a rating. Private unless `shared`: the learner ticked that their
+    /// programme lead may read it.
+    UsefulnessComment = "usefulness_comment" { about: Rated, comment: String, shared: bool },
 }
 
 impl RecordBody {
     /// Private records are the learner's own: never sent unless they turn on backup.
     pub fn is_private(&self) -> bool {
-        matches!(
-            self,
-            Self::AssessmentCompleted { .. } | Self::ChecklistNoteSet { .. }
-        )
+        match self {
+            Self::AssessmentCompleted { .. } | Self::ChecklistNoteSet { .. } => true,
+            Self::UsefulnessComment { shared, .. } => !shared,
+            _ => false,
+        }
     }
 }
 
@@ -362,6 +388,28 @@ mod tests {
             RecordBody::ChecklistFinished { run },
             RecordBody::DisplayNameSet { name: "Sam".into() },
             RecordBody::BackupSet { enabled: true },
+            RecordBody::ProgressSharingSet { enabled: true },
+            RecordBody::BaselineSharingSet { enabled: false },
+            RecordBody::BaselineResult {
+                stage: "s".into(),
+                scores: vec![AreaScore {
+                    area: "a".into(),
+                    score: 40,
+                }],
+                month: "2026-12".into(),
+            },
+            RecordBody::UsefulnessRated {
+                about: Rated::Lesson { lesson: "l".into() },
+                rating: 4,
+            },
+            RecordBody::UsefulnessComment {
+                about: Rated::ChecklistRun {
+                    checklist: "c".into(),
+                    run,
+                },
+                comment: "Clear".into(),
+                shared: true,
+            },
         ];
         for body in bodies {
             let json = serde_json::to_string(&body).unwrap();
@@ -381,6 +429,35 @@ mod tests {
             RecordBody::decode("backup_set", r#"{"type":"display_name_set","name":"x"}"#).is_err()
         );
         assert!(RecordBody::decode("no_such_kind", "{}").is_err());
+    }
+
+    #[test]
+    fn a_comment_is_private_unless_shared() {
+        let comment = |shared| RecordBody::UsefulnessComment {
+            about: Rated::Lesson { lesson: "l".into() },
+            comment: "Too long".into(),
+            shared,
+        };
+        assert!(comment(false).is_private());
+        assert!(!comment(true).is_private());
+        // A shared comment relabelled private (or the reverse) is refused.
+        let mut stored = sample(comment(true)).to_stored();
+        stored.private = true;
+        assert!(Record::from_stored(&stored).is_err());
+    }
+
+    #[test]
+    fn the_baseline_result_holds_no_answers() {
+        let json = serde_json::to_string(&RecordBody::BaselineResult {
+            stage: "s".into(),
+            scores: vec![],
+            month: "2026-12".into(),
+        })
+        .unwrap();
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let mut keys: Vec<_> = value.as_object().unwrap().keys().cloned().collect();
+        keys.sort();
+        assert_eq!(keys, ["month", "scores", "stage", "type"]);
     }
 
     #[test]

@@ -385,6 +385,63 @@ pub fn join_and(items: &[&str]) -> String {
     }
 }
 
+// Sharing with the programme lead, the baseline, and "Was this useful?"
+pub const SHARING_HEADING: &str = "What your programme lead sees";
+pub const SHARE_PROGRESS_LABEL: &str = "Share my progress with my programme lead";
+pub const SHARE_PROGRESS_HINT: &str = "Off by default. Your lead sees your name, the modules and lessons you have finished, your quiz scores, how many checklists you have run, and when you were last active. They never see your self-assessment answers or your checklist notes.";
+pub const SHARE_PROGRESS_ON: &str = "Your programme lead can see your progress.";
+pub const SHARE_PROGRESS_OFF: &str =
+    "Your progress is not shared. Your lead only sees that you have joined.";
+pub const SHARE_PROMPT_HEADING: &str =
+    "Do you want to share your progress with your programme lead?";
+pub const SHARE_PROMPT_TEXT: &str = "Your lead runs this programme and can help if you fall behind. You can change this at any time below.";
+pub const LEAD_WILL_SEE: &str = "If you share, your lead will see:";
+pub const LEAD_WILL_SEE_LIST: [&str; 4] = [
+    "your name",
+    "the modules and lessons you have finished, and your quiz scores",
+    "how many checklists you have run",
+    "when you were last active",
+];
+pub const LEAD_WILL_NOT_SEE: &str = "Your lead will never see:";
+pub const LEAD_WILL_NOT_SEE_LIST: [&str; 3] = [
+    "your self-assessment answers",
+    "your checklist notes",
+    "your comments, unless you tick that they may",
+];
+pub const SHARE_YES: &str = "Share my progress";
+pub const SHARE_NO: &str = "Do not share";
+pub const SHARE_STARTED: &str = "Your progress is now shared with your programme lead.";
+pub const SHARE_STOPPED: &str =
+    "Your progress is no longer shared. Your lead will not see it from their next report.";
+
+pub const BASELINE_LABEL: &str = "Add my result to the anonymous baseline";
+pub const BASELINE_HINT: &str = "Off by default. The baseline compares councils without naming anyone. Only your stage, your area scores and the month you took the assessment are added. Your answers stay private. Groups of fewer than 5 people are never shown.";
+pub const BASELINE_ON: &str = "Your latest result is in the baseline. A new result replaces it.";
+pub const BASELINE_OFF: &str = "Your result is not in the baseline.";
+pub const BASELINE_ADDED: &str = "Your result is now in the anonymous baseline.";
+pub const BASELINE_REMOVED: &str = "Your result has been taken out of the baseline.";
+
+pub const USEFUL_QUESTION: &str = "Was this useful?";
+pub const USEFUL_HINT: &str =
+    "Your rating helps your council improve the programme. It is shared without your name.";
+pub const USEFUL_SCALE: [&str; 5] = [
+    "1 – Not useful",
+    "2 – A little useful",
+    "3 – Quite useful",
+    "4 – Very useful",
+    "5 – Extremely useful",
+];
+pub const USEFUL_COMMENT_LABEL: &str = "Comment (optional)";
+pub const USEFUL_COMMENT_HINT: &str = "What would make this better?";
+pub const USEFUL_SHARE_COMMENT: &str = "My programme lead may read my comment";
+pub const USEFUL_SEND: &str = "Send rating";
+pub const USEFUL_THANKS: &str = "Thank you for your rating.";
+pub const USEFUL_PICK_RATING: &str = "Choose a rating from 1 to 5.";
+pub const COMMENT_TOO_LONG: &str = "Use 1,000 characters or fewer for your comment.";
+pub fn rated(rating: u8) -> String {
+    format!("You rated this {rating} out of 5. Thank you.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

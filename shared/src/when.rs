@@ -42,6 +42,12 @@ pub fn civil_date(unix_ms: u64, utc_offset_minutes: i32) -> (i64, u32, u32) {
     )
 }
 
+/// "2026-05": the month in UTC, as the baseline records when an assessment was taken.
+pub fn month(unix_ms: u64) -> String {
+    let (year, month, _) = civil_date(unix_ms, 0);
+    format!("{year:04}-{month:02}")
+}
+
 /// "3 May 2026".
 pub fn date(unix_ms: u64, utc_offset_minutes: i32) -> String {
     let (year, month, day) = civil_date(unix_ms, utc_offset_minutes);

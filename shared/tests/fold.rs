@@ -5,7 +5,7 @@ mod support;
 use proptest::prelude::*;
 use shared::clock::{Hlc, RecordId};
 use shared::progress::{Added, Log};
-use shared::record::{Answer, AreaScore, ItemAnswer, Record, RecordBody, YesNo};
+use shared::record::{Answer, AreaScore, ItemAnswer, Rated, Record, RecordBody, YesNo};
 
 const LESSONS: [&str; 4] = ["hello", "world", "more", "bonus"];
 const QUESTIONS: [&str; 4] = ["hello.q1", "hello.q2", "world.q1", "bonus.q1"];
@@ -30,7 +30,7 @@ fn seed() -> impl Strategy<Value = Seed> {
         0u64..40,
         0u32..3,
         0usize..3,
-        0u8..11,
+        0u8..16,
         0usize..4,
         0u32..4,
         any::<bool>(),
@@ -100,6 +100,26 @@ fn records(seeds: &[Seed]) -> Vec<Record> {
                     name: format!("Name {}", s.b),
                 },
                 9 => RecordBody::BackupSet { enabled: s.flag },
+                10 => RecordBody::ProgressSharingSet { enabled: s.flag },
+                11 => RecordBody::BaselineSharingSet { enabled: s.flag },
+                12 => RecordBody::BaselineResult {
+                    stage: format!("stage {}", s.b),
+                    scores: Vec::new(),
+                    month: "2026-12".into(),
+                },
+                13 => RecordBody::UsefulnessRated {
+                    about: Rated::Lesson {
+                        lesson: LESSONS[s.a].into(),
+                    },
+                    rating: u8::try_from(s.b).unwrap_or(0) + 1,
+                },
+                14 => RecordBody::UsefulnessComment {
+                    about: Rated::Lesson {
+                        lesson: LESSONS[s.a].into(),
+                    },
+                    comment: format!("comment {}", s.b),
+                    shared: s.flag,
+                },
                 _ => RecordBody::AssessmentCompleted {
                     answers: vec![ItemAnswer {
                         item: "separate".into(),

@@ -830,3 +830,46 @@ fn deleting_the_data_on_a_device_offline_signs_it_out_at_the_next_chance() {
         |r| matches!(r, StoreRequest::SetMeta { key, value } if key == "sign_out" && value.is_empty())
     ));
 }
+
+#[test]
+fn joining_asks_once_whether_to_share_progress() {
+    let (mut harness, _) = with_server(default_server());
+    harness.send(Event::Navigate {
+        to: Destination::Settings,
+    });
+    join(&mut harness);
+    let ScreenView::Settings(settings) = harness.view().screen else {
+        panic!()
+    };
+    let SyncSettingsView::Joined(joined) = settings.sync else {
+        panic!()
+    };
+    let prompt = joined.share_prompt.expect("asked after joining");
+    assert!(
+        prompt
+            .will_not_see
+            .iter()
+            .any(|s| s.contains("self-assessment answers")),
+        "{prompt:?}"
+    );
+    assert_eq!(prompt.no.label, "Do not share");
+    harness.send(prompt.no.event);
+    // "No" is an answer: it is recorded, syncs, and the question is not asked again.
+    assert!(!harness.model.log.progress().settings.share_progress());
+    let ScreenView::Settings(settings) = harness.view().screen else {
+        panic!()
+    };
+    let SyncSettingsView::Joined(joined) = settings.sync else {
+        panic!()
+    };
+    assert!(joined.share_prompt.is_none());
+    harness.advance(2_000);
+    let kinds: Vec<String> = sync_bodies(&harness)
+        .iter()
+        .flat_map(|b| b.records.iter().map(|r| r.kind.clone()))
+        .collect();
+    assert!(
+        kinds.contains(&"progress_sharing_set".to_owned()),
+        "{kinds:?}"
+    );
+}

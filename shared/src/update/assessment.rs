@@ -80,12 +80,25 @@ impl Model {
             Ok(Some(answers)) => {
                 let outcome = score(spec, &answers);
                 let attempt = self.log.progress().assessments.len();
-                let command = self.record(vec![RecordBody::AssessmentCompleted {
-                    answers,
-                    scores: outcome.scores,
-                    overall: outcome.overall,
-                    stage: outcome.stage,
-                }]);
+                let mut bodies = Vec::with_capacity(2);
+                // A learner in the baseline stays in it with their newest result.
+                if self.log.progress().settings.share_baseline() {
+                    bodies.push(RecordBody::BaselineResult {
+                        stage: outcome.stage.clone(),
+                        scores: outcome.scores.clone(),
+                        month: crate::when::month(self.now_ms()),
+                    });
+                }
+                bodies.insert(
+                    0,
+                    RecordBody::AssessmentCompleted {
+                        answers,
+                        scores: outcome.scores,
+                        overall: outcome.overall,
+                        stage: outcome.stage,
+                    },
+                );
+                let command = self.record(bodies);
                 if let Some(session) = self.assessment_session() {
                     session.phase = Phase::Result { attempt };
                 }

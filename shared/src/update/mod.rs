@@ -8,6 +8,7 @@ mod checklist;
 mod lesson;
 mod question;
 mod settings;
+mod sharing;
 pub(crate) mod sign_out;
 mod sync;
 
@@ -93,6 +94,13 @@ impl Model {
             Event::FinishRun { run } => self.finish_run(&run),
             Event::SetDisplayName { name } => self.set_display_name(&name),
             Event::SetBackup { enabled } => self.set_backup(enabled),
+            Event::SetProgressSharing { enabled } => self.set_progress_sharing(enabled),
+            Event::SetBaselineSharing { enabled } => self.set_baseline_sharing(enabled),
+            Event::RateUseful {
+                rating,
+                comment,
+                share_comment,
+            } => self.rate_useful(rating, &comment, share_comment),
             Event::DeleteData => self.ask_delete(true),
             Event::CancelDelete => self.ask_delete(false),
             Event::ConfirmDelete => self.confirm_delete(),

@@ -4,6 +4,7 @@ use content::ItemKind;
 use facet::Facet;
 use serde::{Deserialize, Serialize};
 
+use super::settings::ToggleView;
 use super::{Action, StepCount};
 use crate::assessment::{Attempt, Phase, Session, focus_areas, yes_no_choices};
 use crate::event::{Destination, Event};
@@ -11,6 +12,8 @@ use crate::model::Model;
 use crate::record::{Answer, Frequency, YesNo};
 use crate::{text, when};
 
+// One per render; boxing would buy nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Facet, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[repr(C)]
 pub enum AssessmentView {
@@ -119,6 +122,8 @@ pub struct AssessmentResultView {
     pub focus_heading: String,
     pub focus: Vec<FocusView>,
     pub privacy: String,
+    /// "Add my result to the anonymous baseline".
+    pub baseline: ToggleView,
     pub actions: Vec<Action>,
 }
 
@@ -330,6 +335,7 @@ fn result(model: &Model, current: &Attempt, previous: Option<&Attempt>) -> Asses
         focus_heading: text::FOCUS_HEADING.to_owned(),
         focus,
         privacy: text::ASSESSMENT_PRIVACY.to_owned(),
+        baseline: super::sharing::baseline_toggle(model),
         actions: vec![
             Action::new(text::RETAKE, Event::StartAssessment),
             Action::new(

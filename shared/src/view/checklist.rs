@@ -3,11 +3,12 @@
 use facet::Facet;
 use serde::{Deserialize, Serialize};
 
-use super::Action;
+use super::{Action, RatingView};
 use crate::checklist::Run;
 use crate::clock::RecordId;
 use crate::event::Event;
 use crate::model::Model;
+use crate::record::Rated;
 use crate::{text, when};
 
 #[derive(Facet, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,6 +80,8 @@ pub struct RunView {
     pub save_note_label: String,
     pub notes_privacy: String,
     pub finish: Option<Action>,
+    /// "Was this useful?", once the run is finished.
+    pub rating: Option<RatingView>,
 }
 
 fn status(model: &Model, run: &Run) -> String {
@@ -217,6 +220,15 @@ pub(super) fn run(model: &Model, id: RecordId) -> Option<RunView> {
                 text::FINISH_RUN,
                 Event::FinishRun {
                     run: run_id.clone(),
+                },
+            )
+        }),
+        rating: finished.then(|| {
+            super::sharing::rating(
+                model,
+                &Rated::ChecklistRun {
+                    checklist: run.checklist.clone(),
+                    run: run.id,
                 },
             )
         }),

@@ -10,6 +10,7 @@ mod lesson;
 mod path;
 mod question;
 mod settings;
+mod sharing;
 
 use facet::Facet;
 use serde::{Deserialize, Serialize};
@@ -32,6 +33,7 @@ pub use self::settings::{
     DeleteView, JoinView, JoinedView, ProblemView, SettingsView, SyncSettingsView, TextFieldView,
     ToggleView,
 };
+pub use self::sharing::{RatingChoice, RatingView, SharePromptView, SharingView};
 use crate::event::{Destination, Event};
 use crate::model::{Lifecycle, Model, NoticeKind, Screen};
 use crate::{text, when};

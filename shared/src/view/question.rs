@@ -4,10 +4,11 @@ use content::{Choice, Question, QuestionKind, Quiz};
 use facet::Facet;
 use serde::{Deserialize, Serialize};
 
-use super::{Action, StepCount};
+use super::{Action, RatingView, StepCount};
 use crate::event::{Destination, Event};
 use crate::model::Model;
 use crate::quiz::{Answering, QuizSession, QuizState};
+use crate::record::Rated;
 use crate::review::{ReviewSession, ReviewState};
 use crate::{path, shuffle, text, when};
 
@@ -80,6 +81,8 @@ pub struct QuizResultView {
     pub pass_text: String,
     pub text: String,
     pub actions: Vec<Action>,
+    /// "Was this useful?" about the lesson.
+    pub rating: RatingView,
 }
 
 #[derive(Facet, Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -294,6 +297,12 @@ pub(super) fn quiz(model: &Model, session: &QuizSession) -> Option<QuizView> {
                     }
                     .to_owned(),
                     actions,
+                    rating: super::sharing::rating(
+                        model,
+                        &Rated::Lesson {
+                            lesson: lesson.id.clone(),
+                        },
+                    ),
                 }),
             )
         }

@@ -4,6 +4,7 @@ use facet::Facet;
 use serde::{Deserialize, Serialize};
 
 use super::Action;
+use super::sharing::{self, SharePromptView, SharingView};
 use crate::event::Event;
 use crate::model::Model;
 use crate::record::{Record, RecordBody};
@@ -77,6 +78,8 @@ pub struct JoinedView {
     pub delete_text: String,
     pub delete: DeleteView,
     pub busy: Option<String>,
+    /// Asked once after joining: share progress with the programme lead?
+    pub share_prompt: Option<SharePromptView>,
 }
 
 // One per render; boxing would buy nothing.
@@ -94,6 +97,7 @@ pub struct SettingsView {
     /// Typed by the learner; the shell sends `Event::SetDisplayName` with the text.
     pub name: TextFieldView,
     pub backup: ToggleView,
+    pub sharing: SharingView,
     pub delete_heading: String,
     pub delete_text: String,
     pub delete: DeleteView,
@@ -132,6 +136,7 @@ pub(super) fn build(model: &Model, confirm_delete: bool) -> SettingsView {
                 Event::SetBackup { enabled: !backup },
             ),
         },
+        sharing: sharing::section(model),
         delete_heading: text::DELETE_HEADING.to_owned(),
         delete_text: text::DELETE_TEXT.to_owned(),
         delete: if confirm_delete {
@@ -217,6 +222,7 @@ fn sync(model: &Model) -> SyncSettingsView {
             }
         },
         busy,
+        share_prompt: sharing::prompt(model),
     })
 }
 
@@ -247,6 +253,13 @@ fn describe(model: &Model, record: &Record) -> String {
         RecordBody::ChecklistNoteSet { .. } => "A checklist note".to_owned(),
         RecordBody::DisplayNameSet { .. } => "Your name".to_owned(),
         RecordBody::BackupSet { .. } => "Your backup setting".to_owned(),
+        RecordBody::ProgressSharingSet { .. } => "Your choice to share progress".to_owned(),
+        RecordBody::BaselineSharingSet { .. } | RecordBody::BaselineResult { .. } => {
+            "Your baseline result".to_owned()
+        }
+        RecordBody::UsefulnessRated { .. } | RecordBody::UsefulnessComment { .. } => {
+            "Your rating".to_owned()
+        }
     };
     format!(
         "{what} ({})",
