@@ -105,6 +105,14 @@ describe("every screen is accessible, at phone and laptop size", () => {
       expect(await answerQuiz(page, answers)).toBe(true);
       await stop("15-quiz-passed");
     }
+    // "Was this useful?": sent with no choice (the core's error), then rated.
+    await press(page, "Send rating");
+    await page.getByText("Choose a rating from 1 to 5.").first().waitFor();
+    await stop("15a-quiz-rating-refused");
+    await page.getByLabel("3 – Quite useful", { exact: true }).check();
+    await press(page, "Send rating");
+    await page.locator(".app-rated").waitFor();
+    await stop("15b-quiz-rated");
   });
 
   test("review: nothing due, then (two days later) a question, its feedback, and the end", async () => {

@@ -124,6 +124,20 @@ describe("keyboard only", () => {
     expect((await focused(page)).text).toBe(WORDS.passed);
   });
 
+  test("rate the lesson: a choice with the arrows, a comment, the tick box, Enter", async () => {
+    await tabTo(page, { text: "1 – Not useful", tag: "INPUT" });
+    await arrowTo("4 – Very useful");
+    await tabTo(page, { text: "Comment (optional)", tag: "TEXTAREA" });
+    await page.keyboard.type("Short and clear.");
+    await tabTo(page, { text: "My programme lead may read my comment", tag: "INPUT" });
+    await page.keyboard.press("Space");
+    await tabTo(page, { text: "Send rating", tag: "BUTTON" });
+    await page.keyboard.press("Enter");
+    await page.locator(".app-rated").waitFor();
+    // The words that replaced the form take the focus from its button.
+    expect((await focused(page)).text).toBe("You rated this 4 out of 5. Thank you.");
+  });
+
   test("the self-assessment, item by item, to the chart", async () => {
     await nav(WORDS.assessment);
     await expectFocusOnHeading(page, "Your digital footprint");

@@ -1,7 +1,8 @@
 // Puts the view model on the page and turns what the learner does into events.
 //
 // Buttons, links and choices send the event the view model gave them (`data-action`). Forms
-// send the one thing the shell builds itself: what was typed (a name, a code, a note).
+// send the one thing the shell builds itself: what was typed or chosen in them (a name, a
+// code, a note, a rating).
 
 import { type Event, type ViewModel } from "shared_types";
 
@@ -26,7 +27,13 @@ export class View {
   render(vm: ViewModel): void {
     const { root, ctx } = page(vm);
     this.events = ctx.events;
+    const focused = document.activeElement;
     morph(this.mount, root);
+    // A control that had the focus and is gone (a form replaced by what it did): the element
+    // that took its place takes the focus, so keyboard users do not start again from the top.
+    if (focused instanceof HTMLElement && !focused.isConnected) {
+      this.mount.querySelector<HTMLElement>(".app-screen [data-refocus]")?.focus();
+    }
     document.title = vm.title === vm.shell.app_name ? vm.title : `${vm.title} – ${vm.shell.app_name}`;
     const key = screenKey(vm);
     // Not when the app first appears (from "Loading"): the page keeps the browser's own focus.
@@ -111,6 +118,18 @@ export class View {
           note: field("note"),
         });
         break;
+      case "rating": {
+        // No choice sends 0, which the core answers with what to do.
+        const chosen = form.querySelector<HTMLInputElement>('input[name="rating"]:checked');
+        const share = form.elements.namedItem("share-comment");
+        this.send({
+          kind: "RateUseful",
+          rating: chosen !== null ? Number(chosen.value) : 0,
+          comment: field("comment"),
+          share_comment: share instanceof HTMLInputElement && share.checked,
+        });
+        break;
+      }
     }
   }
 }

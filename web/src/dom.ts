@@ -58,8 +58,9 @@ function syncAttributes(from: Element, to: Element): void {
       from.value = value;
     }
   }
-  if (from instanceof HTMLInputElement && to instanceof HTMLInputElement) {
-    // Radios and checkboxes show what the core says is chosen, always.
+  if (from instanceof HTMLInputElement && to instanceof HTMLInputElement && !to.hasAttribute("data-own")) {
+    // Radios and checkboxes show what the core says is chosen, always; except those of a form
+    // the shell sends as one event (`data-own`), which keep what the learner chose until then.
     from.checked = to.hasAttribute("checked");
   }
   if (from instanceof HTMLTextAreaElement && to instanceof HTMLTextAreaElement) {

@@ -4,7 +4,20 @@ import type { AssessmentItemView, AssessmentResultView, AssessmentView, StageVie
 
 import { h } from "../dom";
 import { chart } from "./chart";
-import { bulletList, button, buttonGroup, caption, choices, Ctx, heading, inset, linkButton, para, summaryList } from "./kit";
+import {
+  bulletList,
+  button,
+  buttonGroup,
+  caption,
+  choices,
+  Ctx,
+  heading,
+  inset,
+  linkButton,
+  para,
+  summaryList,
+  toggleSection,
+} from "./kit";
 
 function item(ctx: Ctx, v: AssessmentItemView): HTMLElement[] {
   const key = `item-${v.id}`;
@@ -110,6 +123,7 @@ function result(ctx: Ctx, v: AssessmentResultView): HTMLElement[] {
       ),
     ),
     inset(v.privacy),
+    toggleSection(ctx, v.baseline, "baseline"),
     buttonGroup(v.actions.map((a, i) => button(ctx, a, i === 0 ? "primary" : "secondary"))),
   ].filter((x): x is HTMLElement => x !== null);
 }

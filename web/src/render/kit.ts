@@ -5,7 +5,7 @@
 // action table. One listener on the page sends it (see app.ts), so the page needs no
 // per-element listeners and a re-render can reuse elements freely.
 
-import type { Action, Event } from "shared_types";
+import type { Action, Event, ToggleView } from "shared_types";
 
 import { h, type Attrs, type Child } from "../dom";
 
@@ -108,8 +108,13 @@ export interface Choice {
   id: string;
   label: string;
   checked: boolean;
-  /** Absent once the choice can no longer change. */
+  /** Absent once the choice can no longer change (unless `inForm`). */
   action: Action | null;
+  /**
+   * Part of a form the shell sends as one event (`data-form`): the choice has no event of its
+   * own, stays enabled, and what the learner chose survives a re-render (see `morph`).
+   */
+  inForm?: boolean;
   hint?: Child;
   attrs?: Attrs;
   /** The input's id, when the caller needs it; its label's id is this with `-label`. */
@@ -174,7 +179,8 @@ export function choices(
               type: options.type,
               value: item.id,
               checked: item.checked,
-              disabled: item.action === null,
+              disabled: item.action === null && !item.inForm,
+              "data-own": item.inForm ? "" : null,
               "aria-describedby": itemHintId,
               ...(item.action ? ctx.act(item.action) : {}),
               ...item.attrs,
@@ -235,5 +241,33 @@ export function textForm(
       { type: "submit", class: "govuk-button", disabled: busy !== null, "aria-disabled": busy !== null ? "true" : null },
       options.submit,
     ),
+  );
+}
+
+/**
+ * A setting the learner turns on or off: its label as a heading (with the id `headingId`), the
+ * hint, the state in words and the button that changes it, described by the heading, as
+ * several buttons on a page may say "Turn on".
+ */
+export function toggle(ctx: Ctx, t: ToggleView, headingId: string, level: 2 | 3 = 2): HTMLElement[] {
+  return [
+    h(`h${level}`, { class: level === 2 ? "govuk-heading-m" : "govuk-heading-s", id: headingId }, t.label),
+    para(t.hint, "govuk-hint"),
+    h(
+      "p",
+      { class: "govuk-body" },
+      tag(t.state_text, t.on ? "green" : "grey", { class: `govuk-tag ${t.on ? "govuk-tag--green" : "govuk-tag--grey"} app-state` }),
+    ),
+    buttonGroup(button(ctx, t.toggle, "secondary", { "aria-describedby": headingId })),
+  ].filter((x): x is HTMLElement => x !== null);
+}
+
+/** A toggle as a section of its own, headed by its label. */
+export function toggleSection(ctx: Ctx, t: ToggleView, name: string): HTMLElement {
+  const headingId = ctx.id(name, "heading");
+  return h(
+    "section",
+    { class: "app-section", "aria-labelledby": headingId, "data-key": `section-${headingId}` },
+    toggle(ctx, t, headingId),
   );
 }

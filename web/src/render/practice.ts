@@ -12,10 +12,11 @@ import {
   inset,
   para,
   summaryList,
-  tag,
   textForm,
+  toggleSection,
   warningText,
 } from "./kit";
+import { rating, sharePrompt, sharingSection } from "./sharing";
 
 export function checklists(ctx: Ctx, v: ChecklistsView): HTMLElement[] {
   return [
@@ -147,6 +148,7 @@ export function run(ctx: Ctx, v: RunView): HTMLElement[] {
       }),
     ),
     v.finish ? buttonGroup(button(ctx, v.finish, "primary")) : null,
+    v.rating !== null ? rating(ctx, v.rating) : null,
   ].filter((x): x is HTMLElement => x !== null);
 }
 
@@ -198,6 +200,7 @@ function syncSettings(ctx: Ctx, v: SyncSettingsView, warningLabel: string): HTML
   }
   const j = v.value;
   return [
+    j.share_prompt !== null ? sharePrompt(ctx, j.share_prompt) : null,
     para(j.status),
     h("p", { class: "govuk-body" }, j.sync_text),
     j.busy !== null ? h("p", { class: "govuk-body app-busy", role: "status" }, j.busy) : null,
@@ -220,7 +223,6 @@ function syncSettings(ctx: Ctx, v: SyncSettingsView, warningLabel: string): HTML
 }
 
 export function settings(ctx: Ctx, v: SettingsView, warningLabel: string): HTMLElement[] {
-  const backupId = "backup-heading";
   return [
     heading(1, "l", v.heading),
     textForm(ctx, {
@@ -233,14 +235,8 @@ export function settings(ctx: Ctx, v: SettingsView, warningLabel: string): HTMLE
       submit: v.name.save_label,
       inputAttrs: { autocomplete: "name", spellcheck: "false" },
     }),
-    h(
-      "section",
-      { class: "app-section", "aria-labelledby": backupId },
-      h("h2", { class: "govuk-heading-m", id: backupId }, v.backup.label),
-      para(v.backup.hint, "govuk-hint"),
-      h("p", { class: "govuk-body" }, tag(v.backup.state_text, v.backup.on ? "green" : "grey", { class: `govuk-tag ${v.backup.on ? "govuk-tag--green" : "govuk-tag--grey"} app-state` })),
-      buttonGroup(button(ctx, v.backup.toggle, "secondary", { "aria-describedby": backupId })),
-    ),
+    toggleSection(ctx, v.backup, "backup"),
+    sharingSection(ctx, v.sharing),
     h(
       "section",
       { class: "app-section", "aria-labelledby": "sync-heading" },

@@ -4,6 +4,7 @@ import type { OptionView, QuestionView, QuizResultView, QuizView, ReviewView, St
 
 import { h } from "../dom";
 import { button, buttonGroup, caption, choices, Ctx, heading, inset, para, tag } from "./kit";
+import { rating } from "./sharing";
 
 const MARK_TAG: Record<string, string> = {
   Correct: "green",
@@ -74,6 +75,7 @@ function result(ctx: Ctx, r: QuizResultView): HTMLElement[] {
     para(r.pass_text),
     para(r.text),
     buttonGroup(r.actions.map((a, i) => button(ctx, a, i === 0 ? "primary" : "secondary"))),
+    rating(ctx, r.rating),
   ].filter((x): x is HTMLElement => x !== null);
 }
 
