@@ -41,6 +41,18 @@ pub struct Cli {
     #[arg(long, env = "NC_LOG", default_value = "info", global = true)]
     pub log: String,
 
+    /// The smallest group of learners a report shows a figure about; smaller groups are
+    /// hidden. At least 3.
+    #[arg(
+        long,
+        env = "NC_MIN_GROUP",
+        value_name = "N",
+        default_value_t = 5,
+        value_parser = clap::value_parser!(u32).range(3..),
+        global = true
+    )]
+    pub min_group: u32,
+
     #[command(flatten)]
     pub serve: ServeArgs,
 
@@ -207,6 +219,54 @@ pub enum Command {
     /// Manage cohorts: the groups learners join with a code.
     #[command(subcommand)]
     Cohort(CohortCommand),
+    /// Manage programme leads: officers who read their council's reports.
+    #[command(subcommand)]
+    Lead(LeadCommand),
+    /// Print a report, as JSON or (with --csv) for a spreadsheet. Small groups are hidden.
+    #[command(subcommand)]
+    Report(ReportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LeadCommand {
+    /// Give a programme lead a token for their council's reports. It is printed once and
+    /// stored only as a hash: keep it somewhere safe.
+    Add {
+        /// Who the token is for, such as "Sam Jones, member services".
+        name: String,
+        /// The council whose reports they read.
+        #[arg(long, value_name = "NAME")]
+        council: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCommand {
+    /// Each member's progress, for members who share it.
+    Cohort {
+        /// The cohort's join code (see `cohort list`).
+        code: String,
+        /// Write CSV instead of JSON.
+        #[arg(long)]
+        csv: bool,
+    },
+    /// How useful a cohort's members found each lesson and checklist.
+    Usefulness {
+        /// The cohort's join code (see `cohort list`).
+        code: String,
+        /// Write CSV instead of JSON.
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Stages and mean area scores of all councils, and of one council beside them.
+    Baseline {
+        /// Show this council beside all councils.
+        #[arg(long, value_name = "NAME")]
+        council: Option<String>,
+        /// Write CSV instead of JSON.
+        #[arg(long)]
+        csv: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -260,6 +320,14 @@ mod tests {
         assert_eq!(cli.serve.demo_cohort, None);
         assert_eq!(cli.serve.limits.header_timeout, 10);
         assert!(cli.serve.limits.trusted_proxy.is_empty());
+    }
+
+    #[test]
+    fn the_smallest_group_is_never_below_three() {
+        assert!(Cli::try_parse_from(["nc-server", "--min-group", "2"]).is_err());
+        let cli =
+            Cli::try_parse_from(["nc-server", "report", "baseline", "--min-group", "3"]).unwrap();
+        assert_eq!(cli.min_group, 3);
     }
 
     #[test]

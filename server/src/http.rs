@@ -12,13 +12,12 @@
 
 use std::any::Any;
 use std::net::IpAddr;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
-use axum::extract::{DefaultBodyLimit, Extension, FromRequest, Request, State};
+use axum::extract::{DefaultBodyLimit, Extension, FromRequest, Path, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -316,6 +315,103 @@ async fn delete_account<S: Storage>(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// The programme lead's report API (see [`crate::lead`]). Paths under `/api/v1`.
+pub mod lead_route {
+    pub const COHORTS: &str = "/lead/cohorts";
+    pub const PROGRESS: &str = "/lead/cohorts/{cohort}/progress";
+    pub const SUMMARY: &str = "/lead/cohorts/{cohort}/summary";
+    pub const USEFULNESS: &str = "/lead/cohorts/{cohort}/usefulness";
+    pub const BASELINE: &str = "/lead/baseline";
+}
+
+/// A cohort id from the path. One that is not a number is a cohort that does not exist.
+fn cohort_id(raw: &str) -> Result<i64, Failure> {
+    raw.parse().map_err(|_| {
+        Failure(ApiError::new(
+            404,
+            "no_such_cohort",
+            "Your council has no cohort with that id. The list of your cohorts is at /api/v1/lead/cohorts.",
+        ))
+    })
+}
+
+async fn lead_cohorts<S: Storage>(
+    State(app): State<Shared<S>>,
+    headers: HeaderMap,
+) -> Result<Response, Failure> {
+    let token = bearer(&headers);
+    let service = Arc::clone(&app.service);
+    let report = blocking(move || service.lead_cohorts(token.as_deref())).await?;
+    Ok(json(StatusCode::OK, &report))
+}
+
+/// Which report on a cohort.
+#[derive(Clone, Copy)]
+enum CohortReport {
+    Progress,
+    Summary,
+    Usefulness,
+}
+
+async fn lead_cohort_report<S: Storage>(
+    app: Shared<S>,
+    headers: &HeaderMap,
+    raw: &str,
+    which: CohortReport,
+) -> Result<Response, Failure> {
+    let cohort = cohort_id(raw)?;
+    let token = bearer(headers);
+    let service = Arc::clone(&app.service);
+    let token = token.as_deref().map(str::to_owned);
+    blocking(move || {
+        let token = token.as_deref();
+        let body = match which {
+            CohortReport::Progress => serde_json::to_value(service.lead_progress(token, cohort)?),
+            CohortReport::Summary => serde_json::to_value(service.lead_summary(token, cohort)?),
+            CohortReport::Usefulness => {
+                serde_json::to_value(service.lead_usefulness(token, cohort)?)
+            }
+        };
+        body.map_err(|_| internal_error())
+    })
+    .await
+    .map(|body| json(StatusCode::OK, &body))
+}
+
+async fn lead_progress<S: Storage>(
+    State(app): State<Shared<S>>,
+    Path(raw): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, Failure> {
+    lead_cohort_report(app, &headers, &raw, CohortReport::Progress).await
+}
+
+async fn lead_summary<S: Storage>(
+    State(app): State<Shared<S>>,
+    Path(raw): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, Failure> {
+    lead_cohort_report(app, &headers, &raw, CohortReport::Summary).await
+}
+
+async fn lead_usefulness<S: Storage>(
+    State(app): State<Shared<S>>,
+    Path(raw): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, Failure> {
+    lead_cohort_report(app, &headers, &raw, CohortReport::Usefulness).await
+}
+
+async fn lead_baseline<S: Storage>(
+    State(app): State<Shared<S>>,
+    headers: HeaderMap,
+) -> Result<Response, Failure> {
+    let token = bearer(&headers);
+    let service = Arc::clone(&app.service);
+    let report = blocking(move || service.lead_baseline(token.as_deref())).await?;
+    Ok(json(StatusCode::OK, &report))
+}
+
 async fn healthz() -> Response {
     json(StatusCode::OK, &serde_json::json!({ "status": "ok" }))
 }
@@ -385,7 +481,7 @@ fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
 /// The whole application: API, health check and, if given, the web app.
 pub fn router<S: Storage>(
     service: Arc<Service<S>>,
-    web_dir: Option<&Path>,
+    web_dir: Option<&std::path::Path>,
     config: &HttpConfig,
 ) -> Router {
     let state = Arc::new(AppState {
@@ -402,6 +498,11 @@ pub fn router<S: Storage>(
         .route(route::PACK, get(pack::<S>))
         .route(route::ACCOUNT, delete(delete_account::<S>))
         .route(route::CURRENT_DEVICE, delete(sign_out::<S>))
+        .route(lead_route::COHORTS, get(lead_cohorts::<S>))
+        .route(lead_route::PROGRESS, get(lead_progress::<S>))
+        .route(lead_route::SUMMARY, get(lead_summary::<S>))
+        .route(lead_route::USEFULNESS, get(lead_usefulness::<S>))
+        .route(lead_route::BASELINE, get(lead_baseline::<S>))
         .method_not_allowed_fallback(method_not_allowed)
         .fallback(not_found)
         .with_state(state);

@@ -20,6 +20,7 @@ pub mod cli;
 pub mod clock;
 pub mod headers;
 pub mod http;
+pub mod lead;
 pub mod limits;
 pub mod net;
 pub mod pack;

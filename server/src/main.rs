@@ -8,11 +8,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use clap::Parser;
-use server::cli::{Cli, CohortCommand, Command, CouncilCommand, LimitArgs, ServeArgs};
+use server::cli::{
+    Cli, CohortCommand, Command, CouncilCommand, LeadCommand, LimitArgs, ReportCommand, ServeArgs,
+};
 use server::http::{ClientRates, HttpConfig};
 use server::limits::Rate;
 use server::net::ConnectionLimits;
 use server::pack::ServedPack;
+use server::report::suppress::MinGroup;
 use server::service::Service;
 use server::storage::sqlite::SqliteStorage;
 use server::storage::{Quota, Storage};
@@ -47,7 +50,8 @@ fn main() -> ExitCode {
 
 fn open(cli: &Cli, pack: ServedPack) -> Result<Service<SqliteStorage>, String> {
     let storage = SqliteStorage::open(&cli.db).map_err(|e| e.to_string())?;
-    Ok(Service::new(storage, pack))
+    let min = MinGroup::new(cli.min_group)?;
+    Ok(Service::new(storage, pack).with_min_group(min))
 }
 
 fn run(cli: &Cli) -> Result<(), String> {
@@ -79,6 +83,17 @@ fn run(cli: &Cli) -> Result<(), String> {
             }
             Ok(())
         }
+        Some(Command::Lead(LeadCommand::Add { name, council })) => {
+            let service = open(cli, ServedPack::builtin())?;
+            let (lead, token) = service.add_lead(council, name).map_err(|e| e.to_string())?;
+            eprintln!(
+                "Added a lead token for {} at {}. It is shown once; send it to them safely. They send it as \"Authorization: Bearer TOKEN\" to /api/v1/lead/...",
+                lead.name, lead.council.name
+            );
+            println!("{token}");
+            Ok(())
+        }
+        Some(Command::Report(command)) => report_command(cli, command),
         None => serve(cli, &cli.serve),
     }
 }
@@ -106,6 +121,79 @@ fn council_command(cli: &Cli, command: &CouncilCommand) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+fn report_command(cli: &Cli, command: &ReportCommand) -> Result<(), String> {
+    use server::report::{cohort, csv, read};
+    let service = open(cli, ServedPack::builtin())?;
+    let storage = service.storage();
+    let content = service.content();
+    let min = service.min_group();
+    let find = |code: &str| {
+        let code = server::secrets::normalize_code(code);
+        storage
+            .cohort_by_code(&code)
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| {
+                format!("no cohort has the code {code}. See them with: nc-server cohort list")
+            })
+    };
+    let text = match command {
+        ReportCommand::Cohort { code, csv: as_csv } => {
+            let found = find(code)?;
+            let (about, learners) = read::cohort(storage, &found.council, found.id, content)
+                .map_err(|e| e.to_string())?;
+            let report = cohort::progress(about, &learners, content);
+            if *as_csv {
+                csv::cohort_progress(&report)
+            } else {
+                to_json(&report)?
+            }
+        }
+        ReportCommand::Usefulness { code, csv: as_csv } => {
+            let found = find(code)?;
+            let (about, learners) = read::cohort(storage, &found.council, found.id, content)
+                .map_err(|e| e.to_string())?;
+            let rows = cohort::usefulness(&learners, content, min);
+            if *as_csv {
+                csv::usefulness(&rows)
+            } else {
+                to_json(&server::lead::Usefulness {
+                    cohort: about,
+                    min_group: min.get(),
+                    rows,
+                })?
+            }
+        }
+        ReportCommand::Baseline {
+            council,
+            csv: as_csv,
+        } => {
+            let council = council
+                .as_deref()
+                .map(|name| server::admin::pick_council(storage, Some(name)))
+                .transpose()
+                .map_err(|e| e.to_string())?;
+            let report = read::baseline(storage, council.as_ref(), content, min)
+                .map_err(|e| e.to_string())?;
+            if *as_csv {
+                csv::baseline(&report)
+            } else {
+                to_json(&report)?
+            }
+        }
+    };
+    print!("{text}");
+    Ok(())
+}
+
+fn to_json(report: &impl serde::Serialize) -> Result<String, String> {
+    serde_json::to_string_pretty(report)
+        .map(|mut text| {
+            text.push('\n');
+            text
+        })
+        .map_err(|e| e.to_string())
 }
 
 fn http_config(limits: &LimitArgs) -> HttpConfig {

@@ -18,22 +18,26 @@ pub struct ServedPack {
     pub version: u32,
     /// The compiled pack as JSON.
     pub json: Arc<[u8]>,
+    /// The pack as the core reads it: reports fold records against it.
+    pub content: Arc<Content>,
 }
 
 impl ServedPack {
-    fn of(pack: &Pack) -> Self {
+    fn of(content: Arc<Content>) -> Self {
+        let pack: &Pack = &content.pack;
         Self {
             id: pack.id.clone(),
             version: pack.version,
             json: serde_json::to_vec(pack)
                 .expect("a pack always serializes")
                 .into(),
+            content,
         }
     }
 
     /// The pack compiled into `shared`.
     pub fn builtin() -> Self {
-        Self::of(&Content::default_content().pack)
+        Self::of(Content::default_content())
     }
 
     /// A pack from its source folder, checked under the programme rules: the same checks that
@@ -73,6 +77,6 @@ impl ServedPack {
                 builtin.pack.version
             ));
         }
-        Ok(Self::of(&compiled.pack))
+        Ok(Self::of(Arc::new(Content::new(compiled.pack))))
     }
 }

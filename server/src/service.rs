@@ -16,6 +16,7 @@ use crate::admin::{self, AdminError};
 use crate::clock::{Clock, SystemClock};
 use crate::limits::{Limiter, Rate};
 use crate::pack::ServedPack;
+use crate::report::suppress::MinGroup;
 use crate::rules;
 use crate::secrets::{self, TokenHash};
 use crate::storage::{
@@ -34,6 +35,10 @@ pub const MAX_DEVICE_ID: usize = 64;
 /// a laptop needs two; the margin is for codes that expire unused.
 pub const PAIRINGS_PER_LEARNER_PER_HOUR: u32 = 10;
 
+/// Reports one programme lead may ask for in an hour: a console page shows a few at once, and a
+/// script refreshing every minute fits easily.
+pub const REPORTS_PER_LEAD_PER_HOUR: u32 = 600;
+
 /// The storage quota per learner, by default. A busy year is a few thousand records of a few
 /// hundred bytes each; these allow decades of that, and stop a leaked token from filling the disk.
 pub const DEFAULT_QUOTA: Quota = Quota {
@@ -49,6 +54,8 @@ pub struct Service<S: Storage> {
     pairing_ttl_ms: u64,
     quota: Quota,
     pairings_per_learner: Limiter<UserId>,
+    min_group: MinGroup,
+    lead_reads: Limiter<i64>,
 }
 
 impl<S: Storage> std::fmt::Debug for Service<S> {
@@ -92,7 +99,30 @@ impl<S: Storage> Service<S> {
             pairing_ttl_ms: PAIRING_TTL_MS,
             quota: DEFAULT_QUOTA,
             pairings_per_learner: Limiter::new(Rate::per_hour(PAIRINGS_PER_LEARNER_PER_HOUR)),
+            min_group: MinGroup::DEFAULT,
+            lead_reads: Limiter::new(Rate::per_hour(REPORTS_PER_LEAD_PER_HOUR)),
         }
+    }
+
+    /// The smallest group a report may show a figure about.
+    #[must_use]
+    pub fn with_min_group(mut self, min: MinGroup) -> Self {
+        self.min_group = min;
+        self
+    }
+
+    pub fn min_group(&self) -> MinGroup {
+        self.min_group
+    }
+
+    /// Reports each programme lead may ask for in an hour.
+    pub(crate) fn lead_reads(&self) -> &Limiter<i64> {
+        &self.lead_reads
+    }
+
+    /// The served pack, as reports read it.
+    pub fn content(&self) -> &shared::pack::Content {
+        &self.pack.content
     }
 
     #[must_use]

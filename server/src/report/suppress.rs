@@ -69,10 +69,41 @@ pub fn row(counts: &[u32], min: MinGroup) -> Row {
         return row_hidden(counts);
     }
     let small = |n: u32| n > 0 && n < min.get();
-    let mut hidden: Vec<bool> = counts.iter().map(|&n| small(n)).collect();
-    // Hide more until at least two cells are hidden, and together they count at least the
-    // minimum and more than one learner each: then neither subtraction nor "a hidden cell holds
-    // at least 1" pins any of them down.
+    secure(counts, counts.iter().map(|&n| small(n)).collect(), min)
+}
+
+/// A part shown beside its whole: one council's row beside the row for all councils. A reader
+/// of both can subtract, so the rest (the whole minus the part) must be as safe as a row of its
+/// own: a cell of the whole is hidden wherever the part's or the rest's would be. The part must
+/// be no larger than the whole, cell by cell.
+pub fn beside(part: &[u32], whole: &[u32], min: MinGroup) -> (Row, Row) {
+    debug_assert_eq!(part.len(), whole.len());
+    let part_row = row(part, min);
+    if part_row.total == Cell::Hidden {
+        // Nothing of the part is shown, so nothing can be subtracted.
+        return (part_row, row(whole, min));
+    }
+    let rest: Vec<u32> = whole.iter().zip(part).map(|(w, p)| w - p).collect();
+    let rest_row = row(&rest, min);
+    if rest_row.total == Cell::Hidden {
+        // The whole's total minus the part's would give the rest's small total.
+        return (part_row, row_hidden(whole));
+    }
+    let small = |n: u32| n > 0 && n < min.get();
+    let hidden = whole
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| {
+            small(n) || part_row.cells[i] == Cell::Hidden || rest_row.cells[i] == Cell::Hidden
+        })
+        .collect();
+    (part_row, secure(whole, hidden, min))
+}
+
+/// Starting from the cells already marked, hides more until at least two cells are hidden and
+/// together they count at least the minimum and more than one learner each: then neither
+/// subtraction nor "a hidden cell holds at least 1" pins any of them down.
+fn secure(counts: &[u32], mut hidden: Vec<bool>, min: MinGroup) -> Row {
     loop {
         let (count, sum) = counts
             .iter()
@@ -96,12 +127,39 @@ pub fn row(counts: &[u32], min: MinGroup) -> Row {
         }
     }
     Row {
-        total: Cell::Shown(total),
+        total: Cell::Shown(counts.iter().sum()),
         cells: counts
             .iter()
             .zip(hidden)
             .map(|(&n, h)| if h { Cell::Hidden } else { Cell::Shown(n) })
             .collect(),
+    }
+}
+
+impl Cell {
+    /// The figure, or `None` if hidden.
+    pub fn value(self) -> Option<u32> {
+        match self {
+            Self::Shown(n) => Some(n),
+            Self::Hidden => None,
+        }
+    }
+}
+
+/// In JSON a hidden figure is `null`: a number that is not there.
+impl serde::Serialize for Cell {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value().serialize(serializer)
+    }
+}
+
+impl serde::Serialize for Row {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut row = serializer.serialize_struct("Row", 2)?;
+        row.serialize_field("total", &self.total)?;
+        row.serialize_field("cells", &self.cells)?;
+        row.end()
     }
 }
 
@@ -144,6 +202,11 @@ mod tests {
     /// What a reader can work out of each hidden cell: its smallest and largest possible value,
     /// knowing the shown cells, the total, and that a hidden cell holds at least 1.
     fn ranges(published: &Row) -> Vec<Option<(u32, u32)>> {
+        ranges_from(published, 1)
+    }
+
+    /// As [`ranges`], where a hidden cell holds at least `floor`.
+    fn ranges_from(published: &Row, floor: u32) -> Vec<Option<(u32, u32)>> {
         let Cell::Shown(total) = published.total else {
             return published.cells.iter().map(|_| None).collect();
         };
@@ -162,7 +225,7 @@ mod tests {
         published
             .cells
             .iter()
-            .map(|c| (*c == Cell::Hidden).then(|| (1, left - (hidden - 1))))
+            .map(|c| (*c == Cell::Hidden).then(|| (floor, left - floor * (hidden - 1))))
             .collect()
     }
 
@@ -178,6 +241,53 @@ mod tests {
             for cell in shown.cells.iter().chain([&shown.total]) {
                 if let Cell::Shown(n) = *cell {
                     prop_assert!(n == 0 || n >= min.get(), "{counts:?} showed {n}");
+                }
+            }
+        }
+
+        /// Beside its whole, a part leaks nothing: no shown figure of the part, the whole or the
+        /// rest worked out by subtraction is a small group, and no hidden cell of the part, the
+        /// whole or the rest can be narrowed to one value.
+        #[test]
+        fn a_part_beside_its_whole_leaks_nothing(
+            pairs in proptest::collection::vec((0u32..25, 0u32..25), 1..6),
+            min in 3u32..7,
+        ) {
+            let min = MinGroup::new(min).unwrap();
+            let part: Vec<u32> = pairs.iter().map(|p| p.0).collect();
+            let rest: Vec<u32> = pairs.iter().map(|p| p.1).collect();
+            let whole: Vec<u32> = pairs.iter().map(|p| p.0 + p.1).collect();
+            let (part_row, whole_row) = beside(&part, &whole, min);
+            // What a reader can work out of the rest: a figure where both are shown.
+            let derived = |a: Cell, w: Cell| match (a, w) {
+                (Cell::Shown(a), Cell::Shown(w)) => Cell::Shown(w - a),
+                _ => Cell::Hidden,
+            };
+            let rest_row = Row {
+                total: derived(part_row.total, whole_row.total),
+                cells: part_row
+                    .cells
+                    .iter()
+                    .zip(&whole_row.cells)
+                    .map(|(&a, &w)| derived(a, w))
+                    .collect(),
+            };
+            // A hidden cell of the part or the whole holds at least 1; one of the rest may be 0.
+            for (published, counts, floor) in [(&part_row, &part, 1), (&whole_row, &whole, 1), (&rest_row, &rest, 0)] {
+                for cell in published.cells.iter().chain([&published.total]) {
+                    if let Cell::Shown(n) = *cell {
+                        prop_assert!(n == 0 || n >= min.get(), "{pairs:?} showed {n}");
+                    }
+                }
+                for (i, range) in ranges_from(published, floor).into_iter().enumerate() {
+                    if let Some((low, high)) = range {
+                        prop_assert!(low <= counts[i] && counts[i] <= high, "{pairs:?}: {i}");
+                        // Pinning a zero reveals no one; pinning anyone else does.
+                        prop_assert!(
+                            counts[i] == 0 || high > low,
+                            "{pairs:?}: cell {i} can only be {low}"
+                        );
+                    }
                 }
             }
         }

@@ -39,6 +39,31 @@ pub struct Cohort {
     pub council: Council,
 }
 
+/// A programme lead. They see only their own council's cohorts, and the baseline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lead {
+    pub id: i64,
+    /// Who the operator made the token for, to tell leads apart.
+    pub name: String,
+    pub council: Council,
+}
+
+/// A record as reports read it: never a private one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedRecord {
+    pub record: StoredRecord,
+    /// When the server received it: its own clock, not the device's.
+    pub received_at_ms: u64,
+}
+
+/// A record the baseline reads, with whose it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaselineRecord {
+    pub user: UserId,
+    pub council: CouncilId,
+    pub record: SharedRecord,
+}
+
 /// A learner, as enrolment and pairing report them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
@@ -201,4 +226,26 @@ pub trait Storage: Send + Sync + 'static {
 
     /// Deletes a learner and everything stored for them: devices, tokens, pairing codes, records.
     fn delete_user(&self, user: UserId) -> Result<(), StorageError>;
+
+    /// Adds a programme lead to a council, with the hash of the token they were given.
+    fn add_lead(
+        &self,
+        council: &Council,
+        name: &str,
+        token_hash: &TokenHash,
+        now_ms: u64,
+    ) -> Result<Lead, StorageError>;
+
+    fn lead_for_token(&self, token_hash: &TokenHash) -> Result<Option<Lead>, StorageError>;
+
+    /// A cohort's learners, oldest first.
+    fn cohort_members(&self, cohort: i64) -> Result<Vec<UserId>, StorageError>;
+
+    /// One learner's records that are not private, in no particular order. Reports read
+    /// records only through this and [`Storage::baseline_records`], so they cannot see a
+    /// private one.
+    fn shared_records(&self, user: UserId) -> Result<Vec<SharedRecord>, StorageError>;
+
+    /// Every learner's baseline choices and results, in no particular order.
+    fn baseline_records(&self) -> Result<Vec<BaselineRecord>, StorageError>;
 }

@@ -10,6 +10,7 @@ mod isolation;
 mod limits;
 mod pack;
 mod privacy;
+mod reports;
 mod shutdown;
 mod slow_clients;
 

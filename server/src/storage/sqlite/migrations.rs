@@ -41,6 +41,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "councils, each with its cohorts",
         sql: include_str!("migrations/0004_councils.sql"),
     },
+    Migration {
+        version: 5,
+        name: "programme leads, and the baseline's index",
+        sql: include_str!("migrations/0005_leads_and_reports.sql"),
+    },
 ];
 
 /// The schema version this server writes.
@@ -287,6 +292,53 @@ mod tests {
             .query_row("SELECT COUNT(*) FROM councils", [], |row| row.get(0))
             .unwrap();
         assert_eq!(councils, 0);
+    }
+
+    /// Version 4 had councils but no leads: the upgrade adds them, and the baseline's index
+    /// covers the records already stored.
+    #[test]
+    fn data_from_version_four_gets_leads_and_the_baseline_index() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&mut conn, 4).unwrap();
+        conn.execute_batch(
+            "INSERT INTO councils VALUES (1, 'Leeds', 1);
+             INSERT INTO cohorts VALUES (1, 'Pilot', 'AAAA-BBBB', 7, 1);
+             INSERT INTO users (id, public_id, cohort_id, created_at_ms) VALUES (1, 'u1', 1, 10);
+             INSERT INTO records (user_id, id, device, wall_ms, counter, pack_version, private, kind, body, received_at_ms)
+               VALUES (1, 'r1', 'phone', 5, 0, 1, 0, 'baseline_sharing_set', '{}', 6),
+                      (1, 'r2', 'phone', 5, 0, 1, 1, 'assessment_completed', '{}', 6);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        conn.execute("INSERT INTO leads VALUES (1, 1, 'Sam', x'01', 9)", [])
+            .unwrap();
+        assert!(
+            conn.execute("INSERT INTO leads VALUES (2, 1, 'Jo', x'01', 9)", [])
+                .is_err(),
+            "a token hash belongs to one lead"
+        );
+        let plan: String = conn
+            .query_row(
+                &format!(
+                    "EXPLAIN QUERY PLAN {}",
+                    include_str!("queries/baseline_records.sql")
+                ),
+                [],
+                |row| row.get(3),
+            )
+            .unwrap();
+        assert!(plan.contains("records_for_baseline"), "{plan}");
+        let found: i64 = conn
+            .query_row(
+                &format!(
+                    "SELECT COUNT(*) FROM ({})",
+                    include_str!("queries/baseline_records.sql")
+                ),
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, 1, "the old record is found, the private one is not");
     }
 
     #[test]

@@ -18,8 +18,8 @@ use shared::record::StoredRecord;
 use self::writer::Writer;
 pub use self::writer::WriterStats;
 use super::{
-    Account, Cohort, Council, CouncilId, DeviceAuth, NewDevice, Page, Put, PutOutcome, Quota,
-    Redeemed, Storage, StorageError, UserId,
+    Account, BaselineRecord, Cohort, Council, CouncilId, DeviceAuth, Lead, NewDevice, Page, Put,
+    PutOutcome, Quota, Redeemed, SharedRecord, Storage, StorageError, UserId,
 };
 use crate::secrets::TokenHash;
 
@@ -50,6 +50,11 @@ mod sql {
     pub(super) const RECORDS_AFTER: &str = include_str!("queries/records_after.sql");
     pub(super) const LAST_SEQ: &str = include_str!("queries/last_seq.sql");
     pub(super) const DELETE_USER: &str = include_str!("queries/delete_user.sql");
+    pub(super) const INSERT_LEAD: &str = include_str!("queries/insert_lead.sql");
+    pub(super) const LEAD_FOR_TOKEN: &str = include_str!("queries/lead_for_token.sql");
+    pub(super) const COHORT_MEMBERS: &str = include_str!("queries/cohort_members.sql");
+    pub(super) const SHARED_RECORDS: &str = include_str!("queries/shared_records.sql");
+    pub(super) const BASELINE_RECORDS: &str = include_str!("queries/baseline_records.sql");
 }
 
 /// How long a connection waits for a lock before giving up. Only the writer writes, so this is
@@ -289,19 +294,32 @@ fn put_within_quota(
 }
 
 fn record_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<(u64, StoredRecord)> {
+    record_at(row, 0)
+}
+
+/// A number, then a stored record's eight columns, from column `at` on.
+fn record_at(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<(u64, StoredRecord)> {
     Ok((
-        uint(row.get(0)?),
+        uint(row.get(at)?),
         StoredRecord {
-            id: row.get(1)?,
-            device: row.get(2)?,
-            wall_ms: uint(row.get(3)?),
-            counter: row.get(4)?,
-            pack_version: row.get(5)?,
-            private: row.get(6)?,
-            kind: row.get(7)?,
-            body: row.get(8)?,
+            id: row.get(at + 1)?,
+            device: row.get(at + 2)?,
+            wall_ms: uint(row.get(at + 3)?),
+            counter: row.get(at + 4)?,
+            pack_version: row.get(at + 5)?,
+            private: row.get(at + 6)?,
+            kind: row.get(at + 7)?,
+            body: row.get(at + 8)?,
         },
     ))
+}
+
+fn shared_at(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<SharedRecord> {
+    let (received_at_ms, record) = record_at(row, at)?;
+    Ok(SharedRecord {
+        record,
+        received_at_ms,
+    })
 }
 
 impl Storage for SqliteStorage {
@@ -564,6 +582,78 @@ impl Storage for SqliteStorage {
                 conn.prepare_cached(statement)?.execute([user.0])?;
             }
             Ok(())
+        })
+    }
+
+    fn add_lead(
+        &self,
+        council: &Council,
+        name: &str,
+        token_hash: &TokenHash,
+        now_ms: u64,
+    ) -> Result<Lead, StorageError> {
+        let (council, name, hash) = (council.clone(), name.to_owned(), token_hash.0);
+        self.writer.run(move |conn| {
+            let id: i64 = conn
+                .prepare_cached(sql::INSERT_LEAD)?
+                .query_row(params![council.id.0, name, &hash[..], int(now_ms)], |row| {
+                    row.get(0)
+                })?;
+            Ok(Lead { id, name, council })
+        })
+    }
+
+    fn lead_for_token(&self, token_hash: &TokenHash) -> Result<Option<Lead>, StorageError> {
+        self.read(|conn| {
+            Ok(conn
+                .prepare_cached(sql::LEAD_FOR_TOKEN)?
+                .query_row([&token_hash.0[..]], |row| {
+                    Ok(Lead {
+                        id: row.get(0)?,
+                        name: row.get(1)?,
+                        council: Council {
+                            id: CouncilId(row.get(2)?),
+                            name: row.get(3)?,
+                        },
+                    })
+                })
+                .optional()?)
+        })
+    }
+
+    fn cohort_members(&self, cohort: i64) -> Result<Vec<UserId>, StorageError> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(sql::COHORT_MEMBERS)?;
+            let members = stmt
+                .query_map([cohort], |row| Ok(UserId(row.get(0)?)))?
+                .collect::<Result<_, _>>()?;
+            Ok(members)
+        })
+    }
+
+    fn shared_records(&self, user: UserId) -> Result<Vec<SharedRecord>, StorageError> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(sql::SHARED_RECORDS)?;
+            let records = stmt
+                .query_map([user.0], |row| shared_at(row, 0))?
+                .collect::<Result<_, _>>()?;
+            Ok(records)
+        })
+    }
+
+    fn baseline_records(&self) -> Result<Vec<BaselineRecord>, StorageError> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(sql::BASELINE_RECORDS)?;
+            let records = stmt
+                .query_map([], |row| {
+                    Ok(BaselineRecord {
+                        user: UserId(row.get(0)?),
+                        council: CouncilId(row.get(1)?),
+                        record: shared_at(row, 2)?,
+                    })
+                })?
+                .collect::<Result<_, _>>()?;
+            Ok(records)
         })
     }
 }

@@ -1,0 +1,5 @@
+-- A cohort's learners, oldest first.
+SELECT id
+FROM users
+WHERE cohort_id = ?1
+ORDER BY id
