@@ -25,6 +25,8 @@ struct AssessmentResult: View {
                 FocusSection(focus: focus)
             }
             InsetText(result.privacy)
+            SettingToggle(toggle: result.baseline)
+                .boxed()
             ActionStack(actions: result.actions)
         }
     }

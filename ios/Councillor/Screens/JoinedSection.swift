@@ -2,14 +2,18 @@ import SharedTypes
 import SwiftUI
 import UIKit
 
-/// A device that has joined: sync status, "Sync now", adding another device (pairing from
-/// this side), what could not sync, and deleting the account from the server.
+/// A device that has joined: the question about sharing progress (once, after joining), sync
+/// status, "Sync now", adding another device (pairing from this side), what could not sync,
+/// and deleting the account from the server.
 struct JoinedSection: View {
     let joined: JoinedView
     let warningLabel: String
 
     var body: some View {
         VStack(alignment: .leading, spacing: 16) {
+            if let prompt = joined.sharePrompt {
+                SharePrompt(prompt: prompt)
+            }
             Paragraph(joined.status, style: .headline)
             Paragraph(joined.syncText)
             if let busy = joined.busy {

@@ -28,6 +28,7 @@ private struct QuizResult: View {
             Paragraph(result.passText)
             Paragraph(result.text)
             ActionStack(actions: result.actions)
+            RatingForm(rating: result.rating)
         }
     }
 }

@@ -34,6 +34,9 @@ struct RunScreen: View {
             if let finish = model.finish {
                 ActionButton(action: finish)
             }
+            if let rating = model.rating {
+                RatingForm(rating: rating)
+            }
         }
     }
 }

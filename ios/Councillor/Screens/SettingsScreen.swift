@@ -2,8 +2,8 @@ import SharedTypes
 import SwiftUI
 import UIKit
 
-/// Settings: the learner's name, backup of private answers, syncing (joining, pairing, the
-/// account) and deleting data from this device.
+/// Settings: the learner's name, backup of private answers, what the programme lead sees,
+/// syncing (joining, pairing, the account) and deleting data from this device.
 struct SettingsScreen: View {
     let model: SettingsView
     /// Read before a warning shown with an icon.
@@ -24,7 +24,9 @@ struct SettingsScreen: View {
                 send(.setDisplayName(name: name))
             }
             .boxed()
-            BackupSection(backup: model.backup)
+            SettingToggle(toggle: model.backup)
+                .boxed()
+            SharingSection(sharing: model.sharing)
             VStack(alignment: .leading, spacing: 16) {
                 Heading(model.syncHeading)
                 switch model.sync {
@@ -47,17 +49,16 @@ struct SettingsScreen: View {
     }
 }
 
-/// Whether private answers are backed up when syncing, and the button that changes it.
-private struct BackupSection: View {
-    let backup: ToggleView
+/// What the programme lead sees: sharing progress with them, and the anonymous baseline.
+private struct SharingSection: View {
+    let sharing: SharingView
 
     var body: some View {
-        VStack(alignment: .leading, spacing: 10) {
-            Heading(backup.label)
-            Paragraph(backup.hint).foregroundStyle(.secondary)
-            StatusTag(text: backup.stateText, tint: backup.on ? .green : .secondary)
-            ActionButton(action: backup.toggle, prominence: .secondary)
-                .accessibilityHint(Text(backup.label))
+        VStack(alignment: .leading, spacing: 16) {
+            Heading(sharing.heading)
+            SettingToggle(toggle: sharing.progress, level: .subsection)
+            Divider()
+            SettingToggle(toggle: sharing.baseline, level: .subsection)
         }
         .boxed()
     }
