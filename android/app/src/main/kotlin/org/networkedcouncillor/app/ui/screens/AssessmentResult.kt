@@ -28,6 +28,7 @@ import org.networkedcouncillor.app.ui.components.Level
 import org.networkedcouncillor.app.ui.components.Panel
 import org.networkedcouncillor.app.ui.components.Paragraph
 import org.networkedcouncillor.app.ui.components.Prominence
+import org.networkedcouncillor.app.ui.components.SettingToggle
 import org.networkedcouncillor.app.ui.components.Tints
 import org.networkedcouncillor.shared.AreaResultView
 import org.networkedcouncillor.shared.AssessmentResultView
@@ -56,6 +57,7 @@ fun AssessmentResult(result: AssessmentResultView) {
         Heading(result.focusHeading)
         result.focus.forEach { focus -> FocusSection(focus) }
         InsetText(result.privacy)
+        Boxed { SettingToggle(result.baseline) }
         ActionColumn(result.actions)
     }
 }

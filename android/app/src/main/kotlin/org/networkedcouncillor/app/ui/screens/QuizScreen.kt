@@ -35,5 +35,6 @@ private fun QuizResult(result: QuizResultView) {
         Paragraph(result.passText)
         Paragraph(result.text)
         ActionColumn(result.actions)
+        RatingForm(result.rating)
     }
 }

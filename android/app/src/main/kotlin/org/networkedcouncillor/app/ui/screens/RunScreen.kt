@@ -67,6 +67,7 @@ fun RunScreen(run: RunView) {
             }
         }
         run.finish?.let { finish -> ActionButton(finish) }
+        run.rating?.let { rating -> RatingForm(rating) }
     }
 }
 

@@ -2,7 +2,7 @@ package org.networkedcouncillor.app.ui.screens
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
-import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.HorizontalDivider
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
@@ -18,19 +18,18 @@ import org.networkedcouncillor.app.ui.components.Heading
 import org.networkedcouncillor.app.ui.components.Level
 import org.networkedcouncillor.app.ui.components.Paragraph
 import org.networkedcouncillor.app.ui.components.Prominence
-import org.networkedcouncillor.app.ui.components.StatusTag
+import org.networkedcouncillor.app.ui.components.SettingToggle
 import org.networkedcouncillor.app.ui.components.TextForm
-import org.networkedcouncillor.app.ui.components.Tints
 import org.networkedcouncillor.app.ui.components.WarningText
 import org.networkedcouncillor.shared.DeleteView
 import org.networkedcouncillor.shared.Event
 import org.networkedcouncillor.shared.SettingsView
+import org.networkedcouncillor.shared.SharingView
 import org.networkedcouncillor.shared.SyncSettingsView
-import org.networkedcouncillor.shared.ToggleView
 
 /**
- * Settings: the learner's name, backup of private answers, syncing (joining, pairing, the
- * account) and deleting data from this device.
+ * Settings: the learner's name, backup of private answers, what the programme lead sees,
+ * syncing (joining, pairing, the account) and deleting data from this device.
  *
  * @param warningLabel read before a warning shown with an icon.
  */
@@ -49,7 +48,8 @@ fun SettingsScreen(settings: SettingsView, warningLabel: String) {
                 keyboardType = KeyboardType.Text,
             )
         }
-        BackupSection(settings.backup)
+        Boxed { SettingToggle(settings.backup) }
+        SharingSection(settings.sharing)
         Boxed {
             Heading(settings.syncHeading)
             when (val sync = settings.sync) {
@@ -66,14 +66,14 @@ fun SettingsScreen(settings: SettingsView, warningLabel: String) {
     }
 }
 
-/** Whether private answers are backed up when syncing, and the button that changes it. */
+/** What the programme lead sees: sharing progress with them, and the anonymous baseline. */
 @Composable
-private fun BackupSection(backup: ToggleView) {
+private fun SharingSection(sharing: SharingView) {
     Boxed {
-        Heading(backup.label)
-        Paragraph(backup.hint, color = MaterialTheme.colorScheme.onSurfaceVariant)
-        StatusTag(backup.stateText, if (backup.on) Tints.Positive else Tints.Neutral)
-        ActionButton(backup.toggle, prominence = Prominence.Secondary)
+        Heading(sharing.heading)
+        SettingToggle(sharing.progress, level = Level.Subsection)
+        HorizontalDivider()
+        SettingToggle(sharing.baseline, level = Level.Subsection)
     }
 }
 
