@@ -435,7 +435,6 @@ pub const USEFUL_COMMENT_LABEL: &str = "Comment (optional)";
 pub const USEFUL_COMMENT_HINT: &str = "What would make this better?";
 pub const USEFUL_SHARE_COMMENT: &str = "My programme lead may read my comment";
 pub const USEFUL_SEND: &str = "Send rating";
-pub const USEFUL_THANKS: &str = "Thank you for your rating.";
 pub const USEFUL_PICK_RATING: &str = "Choose a rating from 1 to 5.";
 pub const COMMENT_TOO_LONG: &str = "Use 1,000 characters or fewer for your comment.";
 pub fn rated(rating: u8) -> String {

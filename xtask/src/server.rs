@@ -122,6 +122,29 @@ impl Drop for Server {
     }
 }
 
+/// A programme lead's token for the demo council, from `nc-server lead add`.
+fn lead_token(binary: &Path, work: &Path) -> Result<String, String> {
+    let output = Command::new(binary)
+        .args([
+            "lead",
+            "add",
+            "schemathesis",
+            "--council",
+            "Demo council",
+            "--db",
+        ])
+        .arg(work.join("server.sqlite3"))
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !output.status.success() {
+        return Err(format!(
+            "nc-server lead add failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}
+
 /// Runs schemathesis against the live server: every check it has, on every operation.
 pub(crate) fn api_conformance() -> Result<(), String> {
     let schemathesis = setup::schemathesis()?;
@@ -169,6 +192,21 @@ pub(crate) fn api_conformance() -> Result<(), String> {
     run(
         "schemathesis: every route but DELETE against server/openapi.yaml",
         &mut everything_else,
+    )?;
+    // The lead API with a programme lead's token, so its answers are real reports, not 401s.
+    let lead = lead_token(&target_dir().join("debug/nc-server"), &work)?;
+    let lead_auth = format!("Authorization: Bearer {lead}");
+    let mut lead_run = Command::new(&schemathesis);
+    lead_run
+        .args([
+            "run", &spec_arg, "--url", &url, "-H", &lead_auth, "--checks", "all",
+        ])
+        .args(["--seed", SEED, "--include-path-regex", "^/api/v1/lead/"])
+        .args(["--max-examples", MAX_EXAMPLES])
+        .current_dir(&work);
+    run(
+        "schemathesis: the lead API, with a lead's token",
+        &mut lead_run,
     )?;
     let mut delete = Command::new(&schemathesis);
     delete
