@@ -1,4 +1,4 @@
-//! Reports for programme leads, computed from synced records (ADR 0016).
+//! Reports for programme leads, computed from synced records (ADR 0014).
 //!
 //! - [`suppress`]: the rule that hides small groups, so no figure about fewer than a handful of
 //!   learners can be read or worked out.

@@ -11,8 +11,8 @@
 //! The reader this guards against knows every shown figure, the total, and that a hidden cell
 //! holds at least one learner (zeros are shown). A property test proves such a reader cannot
 //! narrow any hidden cell to one value. Like national statistics' rules, it does not claim to
-//! stop a reader who replays the choice of which cells to hide; ADR work for the reports will
-//! say how far that matters for cohorts of about 20.
+//! stop a reader who replays the choice of which cells to hide; ADR 0014 says how far that
+//! matters for cohorts of about 20.
 
 /// The smallest group a shown figure may describe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
