@@ -4,7 +4,7 @@
 //! sync. A record that fails stays on the device; nothing here deletes anything.
 
 use shared::clock::MAX_COUNTER;
-use shared::record::{Record, StoredRecord};
+use shared::record::{RATING_RANGE, Record, RecordBody, StoredRecord};
 use shared::sync::wire::{MAX_CLOCK_AHEAD_MS, MAX_RECORD_BODY};
 
 /// Checks a record sent by `device` at server time `now_ms`. On success, returns the record as
@@ -22,6 +22,15 @@ pub fn check(record: &StoredRecord, device: &str, now_ms: u64) -> Result<StoredR
             "The server could not read this item ({detail}). A newer version of the app may fix it."
         )
     })?;
+    if let RecordBody::UsefulnessRated { rating, .. } = &decoded.body
+        && !RATING_RANGE.contains(rating)
+    {
+        return Err(format!(
+            "This rating ({rating}) is out of range: ratings go from {} to {}.",
+            RATING_RANGE.start(),
+            RATING_RANGE.end()
+        ));
+    }
     if record.device != device {
         return Err(format!(
             "This item says it was made on another device (\"{}\"), so this device cannot send it.",
@@ -62,7 +71,7 @@ fn shorten(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use shared::clock::{Hlc, RecordId};
-    use shared::record::RecordBody;
+    use shared::record::Rated;
 
     use super::*;
 
@@ -93,6 +102,35 @@ mod tests {
         let stored = check(&sent, "phone", NOW).unwrap();
         assert_eq!(stored.id, canonical);
         assert_eq!(stored.body, sent.body);
+    }
+
+    #[test]
+    fn a_rating_out_of_range_is_rejected() {
+        let rated = |rating| {
+            Record {
+                id: RecordId::v7(NOW, 7),
+                device: "phone".into(),
+                hlc: Hlc {
+                    wall_ms: NOW,
+                    counter: 0,
+                },
+                pack_version: 1,
+                body: RecordBody::UsefulnessRated {
+                    about: Rated::Lesson {
+                        lesson: "hello".into(),
+                    },
+                    rating,
+                },
+            }
+            .to_stored()
+        };
+        for bad in [0, 6, 255] {
+            let reason = check(&rated(bad), "phone", NOW).unwrap_err();
+            assert!(reason.contains("from 1 to 5"), "{reason}");
+        }
+        for good in [1, 5] {
+            assert!(check(&rated(good), "phone", NOW).is_ok());
+        }
     }
 
     #[test]
