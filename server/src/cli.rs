@@ -238,6 +238,13 @@ pub enum LeadCommand {
         #[arg(long, value_name = "NAME")]
         council: String,
     },
+    /// List every lead's token by number, name and council (never the token itself).
+    List,
+    /// Take a lead's token away: it stops working at once.
+    Remove {
+        /// The lead's number, from `lead list`.
+        id: i64,
+    },
 }
 
 #[derive(Debug, Subcommand)]

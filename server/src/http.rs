@@ -326,13 +326,8 @@ pub mod lead_route {
 
 /// A cohort id from the path. One that is not a number is a cohort that does not exist.
 fn cohort_id(raw: &str) -> Result<i64, Failure> {
-    raw.parse().map_err(|_| {
-        Failure(ApiError::new(
-            404,
-            "no_such_cohort",
-            "Your council has no cohort with that id. The list of your cohorts is at /api/v1/lead/cohorts.",
-        ))
-    })
+    raw.parse()
+        .map_err(|_| Failure(crate::lead::no_such_cohort()))
 }
 
 async fn lead_cohorts<S: Storage>(

@@ -26,13 +26,18 @@ fn unauthorized() -> ApiError {
     )
 }
 
+/// The answer for a cohort that is not the lead's council's, or does not exist: the same.
+pub fn no_such_cohort() -> ApiError {
+    ApiError::new(
+        404,
+        "no_such_cohort",
+        "Your council has no cohort with that id. The list of your cohorts is at /api/v1/lead/cohorts.",
+    )
+}
+
 fn report_error(error: ReportError) -> ApiError {
     match error {
-        ReportError::NoSuchCohort => ApiError::new(
-            404,
-            "no_such_cohort",
-            "Your council has no cohort with that id. The list of your cohorts is at /api/v1/lead/cohorts.",
-        ),
+        ReportError::NoSuchCohort => no_such_cohort(),
         ReportError::Storage(error) => {
             tracing::error!(%error, "a report could not be read");
             ApiError::new(
@@ -72,6 +77,16 @@ impl<S: Storage> Service<S> {
             self.clock().now_ms(),
         )?;
         Ok((lead, token))
+    }
+
+    /// Every lead, by council, for the operator.
+    pub fn leads(&self) -> Result<Vec<Lead>, AdminError> {
+        Ok(self.storage().leads()?)
+    }
+
+    /// Takes a lead's token away: it stops working at once.
+    pub fn remove_lead(&self, id: i64) -> Result<bool, AdminError> {
+        Ok(self.storage().remove_lead(id)?)
     }
 
     /// Who a lead token belongs to, counting the request against their limit.
@@ -123,11 +138,15 @@ impl<S: Storage> Service<S> {
         let lead = self.lead(token)?;
         let (found, learners) = read::cohort(self.storage(), &lead.council, cohort, self.content())
             .map_err(report_error)?;
+        let council_stages =
+            read::council_stage_counts(self.storage(), &lead.council, self.content())
+                .map_err(report_error)?;
         Ok(cohort::summary(
             found,
             &learners,
             self.content(),
             self.min_group(),
+            &council_stages,
         ))
     }
 

@@ -50,7 +50,7 @@ fn main() -> ExitCode {
 
 fn open(cli: &Cli, pack: ServedPack) -> Result<Service<SqliteStorage>, String> {
     let storage = SqliteStorage::open(&cli.db).map_err(|e| e.to_string())?;
-    let min = MinGroup::new(cli.min_group)?;
+    let min = MinGroup::new(cli.min_group).map_err(|e| e.to_string())?;
     Ok(Service::new(storage, pack).with_min_group(min))
 }
 
@@ -92,6 +92,24 @@ fn run(cli: &Cli) -> Result<(), String> {
             );
             println!("{token}");
             Ok(())
+        }
+        Some(Command::Lead(LeadCommand::List)) => {
+            let service = open(cli, ServedPack::builtin())?;
+            for lead in service.leads().map_err(|e| e.to_string())? {
+                println!("{}\t{}\t{}", lead.id, lead.council.name, lead.name);
+            }
+            Ok(())
+        }
+        Some(Command::Lead(LeadCommand::Remove { id })) => {
+            let service = open(cli, ServedPack::builtin())?;
+            if service.remove_lead(*id).map_err(|e| e.to_string())? {
+                eprintln!("Removed lead {id}. Their token no longer works.");
+                Ok(())
+            } else {
+                Err(format!(
+                    "there is no lead {id}. See them with: nc-server lead list"
+                ))
+            }
         }
         Some(Command::Report(command)) => report_command(cli, command),
         None => serve(cli, &cli.serve),
@@ -144,6 +162,10 @@ fn report_command(cli: &Cli, command: &ReportCommand) -> Result<(), String> {
             let (about, learners) = read::cohort(storage, &found.council, found.id, content)
                 .map_err(|e| e.to_string())?;
             let report = cohort::progress(about, &learners, content);
+            eprintln!(
+                "{} of {} members share their progress. The others are counted here, never named.",
+                report.sharing, report.members
+            );
             if *as_csv {
                 csv::cohort_progress(&report)
             } else {

@@ -22,15 +22,7 @@ pub fn check(record: &StoredRecord, device: &str, now_ms: u64) -> Result<StoredR
             "The server could not read this item ({detail}). A newer version of the app may fix it."
         )
     })?;
-    if let RecordBody::UsefulnessRated { rating, .. } = &decoded.body
-        && !RATING_RANGE.contains(rating)
-    {
-        return Err(format!(
-            "This rating ({rating}) is out of range: ratings go from {} to {}.",
-            RATING_RANGE.start(),
-            RATING_RANGE.end()
-        ));
-    }
+    check_body(&decoded.body)?;
     if record.device != device {
         return Err(format!(
             "This item says it was made on another device (\"{}\"), so this device cannot send it.",
@@ -53,6 +45,54 @@ pub fn check(record: &StoredRecord, device: &str, now_ms: u64) -> Result<StoredR
         id: decoded.id.to_string(),
         ..record.clone()
     })
+}
+
+/// Most scores an assessment result may hold: far more areas than any pack has.
+const MAX_AREAS: usize = 32;
+
+/// Values a report would count: they must make sense, so one device cannot skew a figure.
+fn check_body(body: &RecordBody) -> Result<(), String> {
+    match body {
+        RecordBody::UsefulnessRated { rating, .. } if !RATING_RANGE.contains(rating) => {
+            Err(format!(
+                "Ratings go from {} to {}. This one is {rating}.",
+                RATING_RANGE.start(),
+                RATING_RANGE.end()
+            ))
+        }
+        RecordBody::BaselineResult {
+            scores,
+            month,
+            stage,
+            ..
+        } => {
+            let mut areas: Vec<&str> = scores.iter().map(|s| s.area.as_str()).collect();
+            areas.sort_unstable();
+            areas.dedup();
+            if scores.len() > MAX_AREAS
+                || stage.is_empty()
+                || areas.len() != scores.len()
+                || scores.iter().any(|s| s.score > 100)
+                || !is_month(month)
+            {
+                return Err(
+                    "This self-assessment result cannot be added to the baseline: its scores or month are not valid. A newer version of the app may fix it."
+                        .to_owned(),
+                );
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `YYYY-MM`, with a month from 01 to 12.
+fn is_month(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 7
+        && bytes[4] == b'-'
+        && bytes[..4].iter().chain(&bytes[5..]).all(u8::is_ascii_digit)
+        && matches!(text[5..].parse::<u8>(), Ok(1..=12))
 }
 
 /// The reason given when an id is already stored with different content.
@@ -127,9 +167,43 @@ mod tests {
         for bad in [0, 6, 255] {
             let reason = check(&rated(bad), "phone", NOW).unwrap_err();
             assert!(reason.contains("from 1 to 5"), "{reason}");
+            assert!(reason.contains(&format!("This one is {bad}.")), "{reason}");
         }
         for good in [1, 5] {
             assert!(check(&rated(good), "phone", NOW).is_ok());
+        }
+    }
+
+    #[test]
+    fn a_baseline_result_must_make_sense() {
+        use shared::record::AreaScore;
+        let result = |scores: Vec<(&str, u32)>, month: &str| {
+            let mut stored = record("phone", NOW);
+            let body = RecordBody::BaselineResult {
+                stage: "s".into(),
+                scores: scores
+                    .into_iter()
+                    .map(|(area, score)| AreaScore {
+                        area: area.into(),
+                        score,
+                    })
+                    .collect(),
+                month: month.into(),
+            };
+            stored.kind = body.kind().into();
+            stored.body = serde_json::to_string(&body).unwrap();
+            stored
+        };
+        assert!(check(&result(vec![("a", 0), ("b", 100)], "2026-12"), "phone", NOW).is_ok());
+        for bad in [
+            result(vec![("a", 101)], "2026-12"),
+            result(vec![("a", 5), ("a", 6)], "2026-12"),
+            result(vec![("a", 5)], "2026-13"),
+            result(vec![("a", 5)], "26-12"),
+            result(vec![("a", 5)], "2026/12"),
+        ] {
+            let reason = check(&bad, "phone", NOW).unwrap_err();
+            assert!(reason.contains("baseline"), "{reason}");
         }
     }
 

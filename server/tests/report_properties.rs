@@ -3,7 +3,7 @@
 //! another in the same report (ADR 0014).
 
 use proptest::prelude::*;
-use server::report::baseline::{self, Baseline};
+use server::report::baseline::{self, Baseline, CouncilResults};
 use server::report::cohort::{self, CohortRef};
 use server::report::learner::Learner;
 use server::report::suppress::{Cell, MinGroup, Row};
@@ -68,15 +68,31 @@ fn at(n: u64) -> Hlc {
     }
 }
 
-/// A learner who shares or not, has finished the first `finished` lessons, and rated the first
-/// lesson `rating` (0: not rated).
-fn learner(content: &Content, shares: bool, finished: usize, rating: u8) -> Learner {
+/// A learner who shares or not, has finished the first `finished` lessons, rated the first
+/// lesson `rating` (0: not rated), and is in the baseline at `stage` (`None`: not in it).
+fn learner(
+    content: &Content,
+    shares: bool,
+    finished: usize,
+    rating: u8,
+    stage: Option<usize>,
+) -> Learner {
     let mut learner = Learner::default();
     let progress = &mut learner.progress;
     progress.settings.share_progress = Some(Stamped {
         value: shares,
         at: at(1),
     });
+    if let Some(stage) = stage {
+        progress.settings.share_baseline = Some(Stamped {
+            value: true,
+            at: at(1),
+        });
+        progress.baseline = Some(Stamped {
+            value: entry(content, stage, 50),
+            at: at(1),
+        });
+    }
     for lesson in content.pack.lessons().take(finished) {
         progress.lessons.insert(
             lesson.id.clone(),
@@ -120,9 +136,16 @@ proptest! {
             .map(|c| c.iter().map(|&(stage, score)| entry(&content, stage, score)).collect())
             .collect();
         let all: Vec<&BaselineEntry> = entries.iter().flatten().collect();
+        let results: Vec<CouncilResults<'_>> = entries
+            .iter()
+            .map(|e| CouncilResults { name: "Council", entries: e.iter().collect() })
+            .collect();
+        // The operator's all-councils report is as safe beside every council's row.
+        let everyone = baseline::build(&results, None, &content, min);
         for (i, council) in entries.iter().enumerate() {
             let part: Vec<&BaselineEntry> = council.iter().collect();
-            let report: Baseline = baseline::build(Some(("Council", &part)), &all, &content, min);
+            let report: Baseline = baseline::build(&results, Some(i), &content, min);
+            prop_assert_eq!(&report.all, &everyone.all, "one row for all, whoever reads it");
             let mine = report.council.as_ref().unwrap();
             assert_safe(&mine.stages, min, &format!("council {i}"))?;
             assert_safe(&report.all.stages, min, "all councils")?;
@@ -146,25 +169,43 @@ proptest! {
     /// A cohort's summary and usefulness: no small figure, whoever shares and whatever they rate.
     #[test]
     fn a_cohort_summary_never_shows_a_small_group(
-        members in prop::collection::vec((any::<bool>(), 0usize..12, 0u8..=5), 0..25),
+        members in prop::collection::vec(
+            (any::<bool>(), 0usize..12, 0u8..=5, prop::option::of(0usize..4)),
+            0..25,
+        ),
+        others in prop::collection::vec(0u32..8, 4),
         min in 3u32..7,
     ) {
         let content = Content::default_content();
         let min = MinGroup::new(min).unwrap();
         let learners: Vec<Learner> = members
             .iter()
-            .map(|&(shares, finished, rating)| learner(&content, shares, finished, rating))
+            .map(|&(shares, finished, rating, stage)| {
+                learner(&content, shares, finished, rating, stage)
+            })
             .collect();
         let about = CohortRef { id: 1, name: "Pilot".into(), council: "Leeds".into() };
-        let summary = cohort::summary(about.clone(), &learners, &content, min);
-        for module in &summary.modules {
-            assert_safe(&module.members, min, &module.module.id)?;
-        }
-        assert_safe(&summary.stage_counts, min, "stages")?;
-        for row in &summary.usefulness {
-            assert_safe(&row.ratings, min, &row.about.id)?;
-            if row.average.is_some() {
-                prop_assert!(matches!(row.ratings.total, Cell::Shown(n) if n >= min.get()));
+        let (_, own) = baseline::stage_counts(learners.iter(), &content);
+        // The council's counts: this cohort's, plus other cohorts' (often none).
+        let council: Vec<u32> = own.iter().zip(others.iter().cycle()).map(|(a, b)| a + b).collect();
+        for council_stages in [&own, &council] {
+            let summary = cohort::summary(about.clone(), &learners, &content, min, council_stages);
+            for module in &summary.modules {
+                assert_safe(&module.members, min, &module.module.id)?;
+            }
+            if let Some(stages) = &summary.stage_counts {
+                prop_assert_eq!(&own, council_stages, "shown only when it is the council's");
+                assert_safe(stages, min, "stages")?;
+            } else {
+                prop_assert_ne!(&own, council_stages);
+            }
+            for row in &summary.usefulness {
+                assert_safe(&row.ratings, min, &row.about.id)?;
+                if row.average.is_some() {
+                    // The average with the number who rated would give back hidden counts.
+                    prop_assert!(matches!(row.ratings.total, Cell::Shown(n) if n >= min.get()));
+                    prop_assert!(row.ratings.cells.iter().all(|c| *c != Cell::Hidden));
+                }
             }
         }
         // Members who do not share are counted, never named.

@@ -391,7 +391,7 @@ pub const SHARE_PROGRESS_LABEL: &str = "Share my progress with my programme lead
 pub const SHARE_PROGRESS_HINT: &str = "Off by default. Your lead sees your name, the modules and lessons you have finished, your quiz scores, how many checklists you have run, and when you were last active. They never see your self-assessment answers or your checklist notes.";
 pub const SHARE_PROGRESS_ON: &str = "Your programme lead can see your progress.";
 pub const SHARE_PROGRESS_OFF: &str =
-    "Your progress is not shared. Your lead only sees that you have joined.";
+    "Your progress is not shared. Your lead sees how many members do not share, but not who.";
 pub const SHARE_PROMPT_HEADING: &str =
     "Do you want to share your progress with your programme lead?";
 pub const SHARE_PROMPT_TEXT: &str = "Your lead runs this programme and can help if you fall behind. You can change this at any time below.";
@@ -412,14 +412,15 @@ pub const SHARE_YES: &str = "Share my progress";
 pub const SHARE_NO: &str = "Do not share";
 pub const SHARE_STARTED: &str = "Your progress is now shared with your programme lead.";
 pub const SHARE_STOPPED: &str =
-    "Your progress is no longer shared. Your lead will not see it from their next report.";
+    "You have stopped sharing. Your lead stops seeing your progress when this device next syncs.";
 
 pub const BASELINE_LABEL: &str = "Add my result to the anonymous baseline";
-pub const BASELINE_HINT: &str = "Off by default. The baseline compares councils without naming anyone. Only your stage, your area scores and the month you took the assessment are added. Your answers stay private. Groups of fewer than 5 people are never shown.";
+pub const BASELINE_HINT: &str = "Off by default. The baseline compares councils without naming anyone. Only your stage, your area scores and the month you took the assessment are added. Your answers stay private. Small groups are never shown.";
 pub const BASELINE_ON: &str = "Your latest result is in the baseline. A new result replaces it.";
 pub const BASELINE_OFF: &str = "Your result is not in the baseline.";
 pub const BASELINE_ADDED: &str = "Your result is now in the anonymous baseline.";
-pub const BASELINE_REMOVED: &str = "Your result has been taken out of the baseline.";
+pub const BASELINE_REMOVED: &str =
+    "You have taken your result out. It leaves the baseline when this device next syncs.";
 
 pub const USEFUL_QUESTION: &str = "Was this useful?";
 pub const USEFUL_HINT: &str =

@@ -222,3 +222,46 @@ fn progress_sharing_is_off_until_chosen_in_settings() {
     harness.send(settings.sharing.progress.toggle.event.clone());
     assert!(!harness.model.log.progress().settings.share_progress());
 }
+
+#[test]
+fn rating_again_without_sharing_withdraws_the_shared_comment() {
+    let mut harness = started();
+    pass_lesson(&mut harness, "hello");
+    harness.send(Event::RateUseful {
+        rating: 4,
+        comment: "Clear.".into(),
+        share_comment: true,
+    });
+    let before = harness.model.log.len();
+    harness.send(Event::RateUseful {
+        rating: 2,
+        comment: "On reflection, too long.".into(),
+        share_comment: false,
+    });
+    let records = &harness.model.log.records()[before..];
+    let about = Rated::Lesson {
+        lesson: "hello".into(),
+    };
+    // The withdrawal is public, so the server sees it; the new comment stays private.
+    assert_eq!(
+        records[1].body,
+        RecordBody::UsefulnessComment {
+            about: about.clone(),
+            comment: String::new(),
+            shared: true
+        }
+    );
+    assert!(!records[1].is_private());
+    assert!(records[2].is_private());
+    // The server's view: only public records, folded: no comment left to read.
+    let public: Vec<_> = harness
+        .model
+        .log
+        .records()
+        .iter()
+        .filter(|r| !r.is_private())
+        .cloned()
+        .collect();
+    let seen = shared::progress::Progress::fold(&public, &harness.model.content);
+    assert!(seen.comments[&about].value.text.is_empty());
+}

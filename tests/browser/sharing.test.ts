@@ -23,7 +23,7 @@ const SHARING = {
   shareYes: "Share my progress",
   shareNo: "Do not share",
   section: "What your programme lead sees",
-  progressOff: "Your progress is not shared. Your lead only sees that you have joined.",
+  progressOff: "Your progress is not shared. Your lead sees how many members do not share, but not who.",
   progressOn: "Your programme lead can see your progress.",
   baselineLabel: "Add my result to the anonymous baseline",
   baselineOff: "Your result is not in the baseline.",

@@ -10,7 +10,7 @@ use shared::progress::BaselineEntry;
 
 use super::Label;
 use super::learner::Learner;
-use super::suppress::{Cell, MinGroup, Row, beside, row};
+use super::suppress::{Cell, MinGroup, Row, beside, merged, row};
 
 /// One group's row of the baseline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -38,7 +38,7 @@ pub const ALL_COUNCILS: &str = "All councils";
 
 /// Counts per stage of the current pack, lowest first. A result whose stage the pack no longer
 /// has is left out.
-pub(super) fn stage_counts<'a>(
+pub fn stage_counts<'a>(
     learners: impl Iterator<Item = &'a Learner>,
     content: &Content,
 ) -> (Vec<Label>, Vec<u32>) {
@@ -78,16 +78,79 @@ fn mean((n, sum): (u32, u64)) -> u32 {
     u32::try_from((sum + u64::from(n) / 2) / u64::from(n.max(1))).unwrap_or(u32::MAX)
 }
 
-/// The baseline for every learner on the server (`all`), and, given the results of one
-/// council's learners, that council beside it.
+/// One council's results in the baseline.
+pub struct CouncilResults<'a> {
+    pub name: &'a str,
+    pub entries: Vec<&'a BaselineEntry>,
+}
+
+/// The baseline for every learner on the server, and, if `target` names one of `councils`,
+/// that council beside it.
+///
+/// The row for all councils is the same for every reader: hidden wherever it would have to be
+/// beside any council's row (ADR 0014). So a lead who subtracts their own council, or two
+/// leads who pool their reports, or anyone given the operator's all-councils report, learns no
+/// figure about a small group.
 pub fn build(
-    council: Option<(&str, &[&BaselineEntry])>,
-    all: &[&BaselineEntry],
+    councils: &[CouncilResults<'_>],
+    target: Option<usize>,
     content: &Content,
     min: MinGroup,
 ) -> Baseline {
-    let (stages, all_counts) = counts_of(all, content);
-    let all_sums = area_sums(all, content);
+    // A result whose stage this pack does not have is left out of every figure, so the
+    // stage counts and the means describe the same learners.
+    let stage_ids: Vec<&str> = content
+        .pack
+        .assessment
+        .stages
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    let per_council: Vec<Vec<&BaselineEntry>> = councils
+        .iter()
+        .map(|c| {
+            c.entries
+                .iter()
+                .copied()
+                .filter(|e| stage_ids.contains(&e.stage.as_str()))
+                .collect()
+        })
+        .collect();
+    let all: Vec<&BaselineEntry> = per_council.iter().flatten().copied().collect();
+    let (stages, all_counts) = counts_of(&all, content);
+    let all_sums = area_sums(&all, content);
+    let enough = |n: u32| n >= min.get();
+
+    let council_counts: Vec<Vec<u32>> = per_council
+        .iter()
+        .map(|entries| counts_of(entries, content).1)
+        .collect();
+    let council_sums: Vec<Vec<(u32, u64)>> = per_council
+        .iter()
+        .map(|entries| area_sums(entries, content))
+        .collect();
+    let beside_each: Vec<Row> = council_counts
+        .iter()
+        .map(|counts| beside(counts, &all_counts, min).1)
+        .collect();
+    let whole = merged(&all_counts, &beside_each, min);
+    // A council's mean is shown from enough learners; the mean of all only if, beside every
+    // council whose mean is shown, the rest are enough too.
+    let council_mean = |sums: &[(u32, u64)], shown: bool| -> Vec<Option<u32>> {
+        sums.iter()
+            .map(|&s| (shown && enough(s.0)).then(|| mean(s)))
+            .collect()
+    };
+    let area_means = all_sums
+        .iter()
+        .enumerate()
+        .map(|(area, &w)| {
+            let rest_ok = council_sums
+                .iter()
+                .all(|sums| !enough(sums[area].0) || enough(w.0 - sums[area].0));
+            (whole.total != Cell::Hidden && enough(w.0) && rest_ok).then(|| mean(w))
+        })
+        .collect();
     let areas = content
         .pack
         .assessment
@@ -95,56 +158,24 @@ pub fn build(
         .iter()
         .map(|a| Label::new(&a.id, &a.title))
         .collect();
-    let enough = |n: u32| n >= min.get();
-    let Some((name, entries)) = council else {
-        let whole = row(&all_counts, min);
-        let area_means = all_sums
-            .iter()
-            .map(|&s| (whole.total != Cell::Hidden && enough(s.0)).then(|| mean(s)))
-            .collect();
-        return Baseline {
-            min_group: min.get(),
-            stages,
-            areas,
-            council: None,
-            all: BaselineRow {
-                name: ALL_COUNCILS.to_owned(),
-                stages: whole,
-                area_means,
-            },
-        };
-    };
-    let (_, part_counts) = counts_of(entries, content);
-    let part_sums = area_sums(entries, content);
-    let (part, whole) = beside(&part_counts, &all_counts, min);
-    let part_means: Vec<Option<u32>> = part_sums
-        .iter()
-        .map(|&s| (part.total != Cell::Hidden && enough(s.0)).then(|| mean(s)))
-        .collect();
-    // A mean of all beside a shown mean of the council gives the mean of the rest: show it
-    // only if the rest is a large enough group too.
-    let whole_means = all_sums
-        .iter()
-        .zip(&part_sums)
-        .zip(&part_means)
-        .map(|((&w, &p), shown)| {
-            let rest_ok = shown.is_none() || enough(w.0 - p.0);
-            (whole.total != Cell::Hidden && enough(w.0) && rest_ok).then(|| mean(w))
-        })
-        .collect();
+    let council = target.map(|i| {
+        let part = row(&council_counts[i], min);
+        let shown = part.total != Cell::Hidden;
+        BaselineRow {
+            name: councils[i].name.to_owned(),
+            stages: part,
+            area_means: council_mean(&council_sums[i], shown),
+        }
+    });
     Baseline {
         min_group: min.get(),
         stages,
         areas,
-        council: Some(BaselineRow {
-            name: name.to_owned(),
-            stages: part,
-            area_means: part_means,
-        }),
+        council,
         all: BaselineRow {
             name: ALL_COUNCILS.to_owned(),
             stages: whole,
-            area_means: whole_means,
+            area_means,
         },
     }
 }

@@ -137,15 +137,22 @@ pub struct CohortSummary {
     pub modules: Vec<ModuleCompletion>,
     /// The stage distribution of members who added their result to the baseline.
     pub stages: Vec<Label>,
-    pub stage_counts: Row,
+    /// `None` when the council has other cohorts with results: see the council's row in the
+    /// baseline instead.
+    pub stage_counts: Option<Row>,
     pub usefulness: Vec<UsefulnessRow>,
 }
 
+/// The summary of a cohort. `council_stages` is the stage counts of the cohort's whole council
+/// in the baseline: the lead sees those too, so a cohort's own counts are shown only when they
+/// are the council's (it is the only cohort with results). Otherwise the council's row minus
+/// one cohort's would give another cohort's small groups.
 pub fn summary(
     cohort: CohortRef,
     learners: &[Learner],
     content: &Content,
     min: MinGroup,
+    council_stages: &[u32],
 ) -> CohortSummary {
     let sharing: Vec<&Learner> = learners.iter().filter(|l| l.shares_progress()).collect();
     let modules = content
@@ -169,7 +176,7 @@ pub fn summary(
         min_group: min.get(),
         modules,
         stages,
-        stage_counts: row(&stage_counts, min),
+        stage_counts: (stage_counts == council_stages).then(|| row(&stage_counts, min)),
         usefulness: usefulness(learners, content, min),
     }
 }
@@ -179,11 +186,14 @@ pub(super) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The kind and id a rating counts under: a lesson, or a checklist (whichever run was rated).
-fn subject(about: &Rated) -> (&'static str, String) {
+/// The kind and id a rating counts under: a lesson, or a checklist (whichever run was rated),
+/// by its id in the current pack.
+fn subject(about: &Rated, content: &Content) -> (&'static str, String) {
     match about {
-        Rated::Lesson { lesson } => ("lesson", lesson.clone()),
-        Rated::ChecklistRun { checklist, .. } => ("checklist", checklist.clone()),
+        Rated::Lesson { lesson } => ("lesson", content.resolve(lesson).to_owned()),
+        Rated::ChecklistRun { checklist, .. } => {
+            ("checklist", content.resolve(checklist).to_owned())
+        }
     }
 }
 
@@ -195,7 +205,7 @@ pub fn usefulness(learners: &[Learner], content: &Content, min: MinGroup) -> Vec
     for learner in learners {
         let mut latest: HashMap<(&str, String), (Hlc, u8)> = HashMap::new();
         for (about, rating) in &learner.progress.ratings {
-            let key = subject(about);
+            let key = subject(about, content);
             if latest.get(&key).is_none_or(|(at, _)| rating.at > *at) {
                 latest.insert(key, (rating.at, rating.value));
             }
@@ -208,9 +218,9 @@ pub fn usefulness(learners: &[Learner], content: &Content, min: MinGroup) -> Vec
         for (about, comment) in &learner.progress.comments {
             // Private comments never reach a report (storage leaves them out); this is the
             // learner's tick box, checked again.
-            if comment.value.shared {
+            if comment.value.shared && !comment.value.text.is_empty() {
                 comments
-                    .entry(subject(about))
+                    .entry(subject(about, content))
                     .or_default()
                     .push((comment.at, comment.value.text.as_str()));
             }
@@ -237,8 +247,11 @@ pub fn usefulness(learners: &[Learner], content: &Content, min: MinGroup) -> Vec
             said.sort_by_key(|(at, _)| *at);
             let ratings = ratings.unwrap_or_default();
             let published = row(&ratings, min);
+            // Only when every count is shown: with hidden counts, the number who rated and the
+            // average together could give them back.
+            let all_shown = published.cells.iter().all(|c| *c != Cell::Hidden);
             let average = match published.total {
-                Cell::Shown(n) if n >= min.get() => {
+                Cell::Shown(n) if n >= min.get() && all_shown => {
                     let sum: u32 = ratings.iter().zip(1..).map(|(c, r)| c * r).sum();
                     Some((f64::from(sum) / f64::from(n) * 10.0).round() / 10.0)
                 }

@@ -5,14 +5,12 @@
 //! `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, so a learner's name or
 //! comment can never run code on the lead's computer (CSV injection).
 
-use std::fmt::Write as _;
-
 use super::baseline::Baseline;
 use super::cohort::{CohortProgress, UsefulnessRow};
 use super::suppress::Cell;
 
 /// What a hidden figure says in a spreadsheet.
-pub const HIDDEN: &str = "hidden";
+pub const HIDDEN: &str = "hidden (small group)";
 
 fn field(out: &mut String, value: &str) {
     out.push('"');
@@ -38,7 +36,8 @@ fn cell(cell: Cell) -> String {
         .map_or_else(|| HIDDEN.to_owned(), |n| n.to_string())
 }
 
-/// One row per member who shares; a last row counts those who do not.
+/// One row per member who shares. Those who do not are counted in the report, not here: a
+/// spreadsheet's rows stay all members, for sorting and filtering.
 pub fn cohort_progress(report: &CohortProgress) -> String {
     let mut out = String::new();
     line(
@@ -85,13 +84,6 @@ pub fn cohort_progress(report: &CohortProgress) -> String {
             ],
         );
     }
-    let mut note = String::new();
-    let _ = write!(
-        note,
-        "{} of {} members do not share their progress",
-        report.not_sharing, report.members
-    );
-    line(&mut out, [note]);
     out
 }
 
@@ -133,7 +125,7 @@ pub fn usefulness(rows: &[UsefulnessRow]) -> String {
 /// One row for the council (if any) and one for all councils.
 pub fn baseline(report: &Baseline) -> String {
     let mut out = String::new();
-    let mut header = vec!["Group".to_owned(), "Learners".to_owned()];
+    let mut header = vec!["Group".to_owned(), "Members".to_owned()];
     header.extend(report.stages.iter().map(|s| format!("Stage: {}", s.title)));
     header.extend(
         report

@@ -10,11 +10,12 @@ use std::collections::HashMap;
 use serde::Serialize;
 use shared::pack::Content;
 
-use super::baseline::{self, Baseline};
+use super::baseline::{self, Baseline, CouncilResults};
 use super::cohort::CohortRef;
 use super::learner::Learner;
 use super::suppress::MinGroup;
-use crate::storage::{Council, SharedRecord, Storage, StorageError, UserId};
+use crate::storage::{Council, CouncilId, SharedRecord, Storage, StorageError, UserId};
+use shared::progress::BaselineEntry;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
@@ -122,15 +123,12 @@ pub fn cohort<S: Storage>(
     ))
 }
 
-/// The baseline of every council on the server, and, if given, this council beside it.
-pub fn baseline<S: Storage>(
+/// Every learner with baseline records, folded, with their council.
+fn baseline_learners<S: Storage>(
     storage: &S,
-    council: Option<&Council>,
     content: &Content,
-    min: MinGroup,
-) -> Result<Baseline, ReportError> {
-    let mut by_user: HashMap<UserId, (crate::storage::CouncilId, Vec<SharedRecord>)> =
-        HashMap::new();
+) -> Result<Vec<(CouncilId, Learner)>, ReportError> {
+    let mut by_user: HashMap<UserId, (CouncilId, Vec<SharedRecord>)> = HashMap::new();
     for found in storage.baseline_records()? {
         by_user
             .entry(found.user)
@@ -138,22 +136,52 @@ pub fn baseline<S: Storage>(
             .1
             .push(found.record);
     }
-    let folded: Vec<(crate::storage::CouncilId, Learner)> = by_user
+    Ok(by_user
         .into_values()
         .map(|(council, records)| (council, Learner::fold(records, content)))
+        .collect())
+}
+
+/// The baseline of every council on the server, and, if given, this council beside it.
+pub fn baseline<S: Storage>(
+    storage: &S,
+    council: Option<&Council>,
+    content: &Content,
+    min: MinGroup,
+) -> Result<Baseline, ReportError> {
+    let learners = baseline_learners(storage, content)?;
+    let mut by_council: HashMap<CouncilId, Vec<&BaselineEntry>> = HashMap::new();
+    for (id, learner) in &learners {
+        if let Some(entry) = learner.baseline() {
+            by_council.entry(*id).or_default().push(entry);
+        }
+    }
+    let councils = storage.councils()?;
+    let results: Vec<CouncilResults<'_>> = councils
+        .iter()
+        .map(|c| CouncilResults {
+            name: &c.name,
+            entries: by_council.remove(&c.id).unwrap_or_default(),
+        })
         .collect();
-    let all: Vec<_> = folded.iter().filter_map(|(_, l)| l.baseline()).collect();
-    let part: Vec<_> = council.map_or_else(Vec::new, |council| {
-        folded
+    let target = council.and_then(|c| councils.iter().position(|k| k.id == c.id));
+    Ok(baseline::build(&results, target, content, min))
+}
+
+/// How many of a council's learners in the baseline are at each stage: a cohort's summary
+/// shows its own stage counts only when they are the council's (see [`super::cohort::summary`]).
+pub fn council_stage_counts<S: Storage>(
+    storage: &S,
+    council: &Council,
+    content: &Content,
+) -> Result<Vec<u32>, ReportError> {
+    let learners = baseline_learners(storage, content)?;
+    let (_, counts) = baseline::stage_counts(
+        learners
             .iter()
             .filter(|(id, _)| *id == council.id)
-            .filter_map(|(_, l)| l.baseline())
-            .collect()
-    });
-    Ok(baseline::build(
-        council.map(|c| (c.name.as_str(), part.as_slice())),
-        &all,
+            .map(|(_, l)| l),
         content,
-        min,
-    ))
+    );
+    Ok(counts)
 }

@@ -24,12 +24,9 @@ impl MinGroup {
     /// No operator may set it lower than this.
     pub const LOWEST: u32 = 3;
 
-    pub fn new(size: u32) -> Result<Self, String> {
+    pub fn new(size: u32) -> Result<Self, TooSmall> {
         if size < Self::LOWEST {
-            return Err(format!(
-                "the smallest group shown must be at least {}, not {size}",
-                Self::LOWEST
-            ));
+            return Err(TooSmall { size });
         }
         Ok(Self(size))
     }
@@ -37,6 +34,13 @@ impl MinGroup {
     pub fn get(self) -> u32 {
         self.0
     }
+}
+
+/// A minimum group below [`MinGroup::LOWEST`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the smallest group shown must be at least {lowest}, not {size}", lowest = MinGroup::LOWEST)]
+pub struct TooSmall {
+    pub size: u32,
 }
 
 /// One figure as a report shows it.
@@ -98,6 +102,30 @@ pub fn beside(part: &[u32], whole: &[u32], min: MinGroup) -> (Row, Row) {
         })
         .collect();
     (part_row, secure(whole, hidden, min))
+}
+
+/// A row of counts hidden wherever any of `patterns` (rows over the same counts or parts of
+/// them) hides a cell, and whole if any is hidden whole, then made safe like [`row`]. Every
+/// reader then sees the same row, so readers who pool what they were shown learn nothing more.
+pub fn merged<'a>(
+    counts: &[u32],
+    patterns: impl IntoIterator<Item = &'a Row>,
+    min: MinGroup,
+) -> Row {
+    let own = row(counts, min);
+    if own.total == Cell::Hidden {
+        return own;
+    }
+    let mut hidden: Vec<bool> = own.cells.iter().map(|c| *c == Cell::Hidden).collect();
+    for pattern in patterns {
+        if pattern.total == Cell::Hidden {
+            return row_hidden(counts);
+        }
+        for (h, c) in hidden.iter_mut().zip(&pattern.cells) {
+            *h |= *c == Cell::Hidden;
+        }
+    }
+    secure(counts, hidden, min)
 }
 
 /// Starting from the cells already marked, hides more until at least two cells are hidden and

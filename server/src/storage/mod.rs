@@ -238,6 +238,12 @@ pub trait Storage: Send + Sync + 'static {
 
     fn lead_for_token(&self, token_hash: &TokenHash) -> Result<Option<Lead>, StorageError>;
 
+    /// Every lead, by council name, then oldest first.
+    fn leads(&self) -> Result<Vec<Lead>, StorageError>;
+
+    /// Deletes a lead, so their token stops working. Returns whether there was one.
+    fn remove_lead(&self, id: i64) -> Result<bool, StorageError>;
+
     /// A cohort's learners, oldest first.
     fn cohort_members(&self, cohort: i64) -> Result<Vec<UserId>, StorageError>;
 

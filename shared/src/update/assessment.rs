@@ -83,11 +83,11 @@ impl Model {
                 let mut bodies = Vec::with_capacity(2);
                 // A learner in the baseline stays in it with their newest result.
                 if self.log.progress().settings.share_baseline() {
-                    bodies.push(RecordBody::BaselineResult {
-                        stage: outcome.stage.clone(),
-                        scores: outcome.scores.clone(),
-                        month: crate::when::month(self.now_ms()),
-                    });
+                    bodies.push(super::sharing::baseline_result(
+                        &outcome.stage,
+                        &outcome.scores,
+                        self.now_ms(),
+                    ));
                 }
                 bodies.insert(
                     0,

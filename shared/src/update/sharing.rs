@@ -61,11 +61,11 @@ impl Model {
         if progress.baseline.as_ref().is_some_and(|b| b.at > latest.at) {
             return None;
         }
-        Some(RecordBody::BaselineResult {
-            stage: latest.stage.clone(),
-            scores: latest.scores.clone(),
-            month: when::month(latest.at.wall_ms),
-        })
+        Some(baseline_result(
+            &latest.stage,
+            &latest.scores,
+            latest.at.wall_ms,
+        ))
     }
 
     pub(super) fn rate_useful(&mut self, rating: u32, comment: &str, share_comment: bool) -> Cmd {
@@ -88,6 +88,22 @@ impl Model {
             about: about.clone(),
             rating,
         }];
+        // A comment the lead could read before stays readable until a newer shared one
+        // replaces it: so a new rating that does not share its comment withdraws the old one.
+        let was_shared = self
+            .log
+            .progress()
+            .comments
+            .get(&about)
+            .is_some_and(|c| c.value.shared && !c.value.text.is_empty());
+        let shares_new = share_comment && !comment.is_empty();
+        if was_shared && !shares_new {
+            bodies.push(RecordBody::UsefulnessComment {
+                about: about.clone(),
+                comment: String::new(),
+                shared: true,
+            });
+        }
         if !comment.is_empty() {
             bodies.push(RecordBody::UsefulnessComment {
                 about,
@@ -96,6 +112,20 @@ impl Model {
             });
         }
         self.record(bodies)
+    }
+}
+
+/// The record that puts a self-assessment's derived result in the baseline: the stage, the
+/// area scores and the month taken, never the answers.
+pub(super) fn baseline_result(
+    stage: &str,
+    scores: &[crate::record::AreaScore],
+    taken_ms: u64,
+) -> RecordBody {
+    RecordBody::BaselineResult {
+        stage: stage.to_owned(),
+        scores: scores.to_vec(),
+        month: when::month(taken_ms),
     }
 }
 

@@ -52,6 +52,8 @@ mod sql {
     pub(super) const DELETE_USER: &str = include_str!("queries/delete_user.sql");
     pub(super) const INSERT_LEAD: &str = include_str!("queries/insert_lead.sql");
     pub(super) const LEAD_FOR_TOKEN: &str = include_str!("queries/lead_for_token.sql");
+    pub(super) const LEADS: &str = include_str!("queries/leads.sql");
+    pub(super) const DELETE_LEAD: &str = include_str!("queries/delete_lead.sql");
     pub(super) const COHORT_MEMBERS: &str = include_str!("queries/cohort_members.sql");
     pub(super) const SHARED_RECORDS: &str = include_str!("queries/shared_records.sql");
     pub(super) const BASELINE_RECORDS: &str = include_str!("queries/baseline_records.sql");
@@ -312,6 +314,17 @@ fn record_at(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<(u64, Store
             body: row.get(at + 8)?,
         },
     ))
+}
+
+fn lead_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Lead> {
+    Ok(Lead {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        council: Council {
+            id: CouncilId(row.get(2)?),
+            name: row.get(3)?,
+        },
+    })
 }
 
 fn shared_at(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<SharedRecord> {
@@ -607,18 +620,24 @@ impl Storage for SqliteStorage {
         self.read(|conn| {
             Ok(conn
                 .prepare_cached(sql::LEAD_FOR_TOKEN)?
-                .query_row([&token_hash.0[..]], |row| {
-                    Ok(Lead {
-                        id: row.get(0)?,
-                        name: row.get(1)?,
-                        council: Council {
-                            id: CouncilId(row.get(2)?),
-                            name: row.get(3)?,
-                        },
-                    })
-                })
+                .query_row([&token_hash.0[..]], lead_from_row)
                 .optional()?)
         })
+    }
+
+    fn leads(&self) -> Result<Vec<Lead>, StorageError> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(sql::LEADS)?;
+            let leads = stmt
+                .query_map([], lead_from_row)?
+                .collect::<Result<_, _>>()?;
+            Ok(leads)
+        })
+    }
+
+    fn remove_lead(&self, id: i64) -> Result<bool, StorageError> {
+        self.writer
+            .run(move |conn| Ok(conn.prepare_cached(sql::DELETE_LEAD)?.execute([id])? == 1))
     }
 
     fn cohort_members(&self, cohort: i64) -> Result<Vec<UserId>, StorageError> {
