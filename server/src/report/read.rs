@@ -123,13 +123,18 @@ pub fn cohort<S: Storage>(
     ))
 }
 
-/// Every learner with baseline records, folded, with their council.
+/// Learners with baseline records (all, or one council's), folded, with their council.
 fn baseline_learners<S: Storage>(
     storage: &S,
+    council: Option<CouncilId>,
     content: &Content,
 ) -> Result<Vec<(CouncilId, Learner)>, ReportError> {
     let mut by_user: HashMap<UserId, (CouncilId, Vec<SharedRecord>)> = HashMap::new();
-    for found in storage.baseline_records()? {
+    let records = match council {
+        Some(council) => storage.council_baseline_records(council)?,
+        None => storage.baseline_records()?,
+    };
+    for found in records {
         by_user
             .entry(found.user)
             .or_insert_with(|| (found.council, Vec::new()))
@@ -149,7 +154,7 @@ pub fn baseline<S: Storage>(
     content: &Content,
     min: MinGroup,
 ) -> Result<Baseline, ReportError> {
-    let learners = baseline_learners(storage, content)?;
+    let learners = baseline_learners(storage, None, content)?;
     let mut by_council: HashMap<CouncilId, Vec<&BaselineEntry>> = HashMap::new();
     for (id, learner) in &learners {
         if let Some(entry) = learner.baseline() {
@@ -175,13 +180,7 @@ pub fn council_stage_counts<S: Storage>(
     council: &Council,
     content: &Content,
 ) -> Result<Vec<u32>, ReportError> {
-    let learners = baseline_learners(storage, content)?;
-    let (_, counts) = baseline::stage_counts(
-        learners
-            .iter()
-            .filter(|(id, _)| *id == council.id)
-            .map(|(_, l)| l),
-        content,
-    );
+    let learners = baseline_learners(storage, Some(council.id), content)?;
+    let (_, counts) = baseline::stage_counts(learners.iter().map(|(_, l)| l), content);
     Ok(counts)
 }

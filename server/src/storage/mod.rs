@@ -254,4 +254,10 @@ pub trait Storage: Send + Sync + 'static {
 
     /// Every learner's baseline choices and results, in no particular order.
     fn baseline_records(&self) -> Result<Vec<BaselineRecord>, StorageError>;
+
+    /// As [`Storage::baseline_records`], for one council's learners.
+    fn council_baseline_records(
+        &self,
+        council: CouncilId,
+    ) -> Result<Vec<BaselineRecord>, StorageError>;
 }

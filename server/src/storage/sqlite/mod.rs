@@ -57,6 +57,8 @@ mod sql {
     pub(super) const COHORT_MEMBERS: &str = include_str!("queries/cohort_members.sql");
     pub(super) const SHARED_RECORDS: &str = include_str!("queries/shared_records.sql");
     pub(super) const BASELINE_RECORDS: &str = include_str!("queries/baseline_records.sql");
+    pub(super) const COUNCIL_BASELINE_RECORDS: &str =
+        include_str!("queries/council_baseline_records.sql");
 }
 
 /// How long a connection waits for a lock before giving up. Only the writer writes, so this is
@@ -314,6 +316,14 @@ fn record_at(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<(u64, Store
             body: row.get(at + 8)?,
         },
     ))
+}
+
+fn baseline_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<BaselineRecord> {
+    Ok(BaselineRecord {
+        user: UserId(row.get(0)?),
+        council: CouncilId(row.get(1)?),
+        record: shared_at(row, 2)?,
+    })
 }
 
 fn lead_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Lead> {
@@ -664,15 +674,23 @@ impl Storage for SqliteStorage {
         self.read(|conn| {
             let mut stmt = conn.prepare_cached(sql::BASELINE_RECORDS)?;
             let records = stmt
-                .query_map([], |row| {
-                    Ok(BaselineRecord {
-                        user: UserId(row.get(0)?),
-                        council: CouncilId(row.get(1)?),
-                        record: shared_at(row, 2)?,
-                    })
-                })?
+                .query_map([], baseline_from_row)?
                 .collect::<Result<_, _>>()?;
             Ok(records)
         })
     }
+
+    fn council_baseline_records(
+        &self,
+        council: CouncilId,
+    ) -> Result<Vec<BaselineRecord>, StorageError> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(sql::COUNCIL_BASELINE_RECORDS)?;
+            let records = stmt
+                .query_map([council.0], baseline_from_row)?
+                .collect::<Result<_, _>>()?;
+            Ok(records)
+        })
+    }
+
 }
