@@ -53,6 +53,17 @@ pub struct Cli {
     )]
     pub min_group: u32,
 
+    /// The server's address as learners and leads reach it, printed on workshop handouts and in
+    /// sign-in links.
+    #[arg(
+        long,
+        env = "NC_PUBLIC_URL",
+        value_name = "URL",
+        default_value = "http://127.0.0.1:8080",
+        global = true
+    )]
+    pub public_url: String,
+
     #[command(flatten)]
     pub serve: ServeArgs,
 
@@ -95,6 +106,11 @@ pub struct ServeArgs {
         default_missing_value = "Demo cohort"
     )]
     pub demo_cohort: Option<String>,
+
+    /// The server is reached over HTTPS (through a proxy that ends TLS): the console's cookie
+    /// is then marked Secure, so a browser never sends it over plain HTTP.
+    #[arg(long, env = "NC_BEHIND_TLS")]
+    pub behind_tls: bool,
 
     /// How long a pairing code stays valid, in seconds.
     #[arg(
@@ -237,6 +253,16 @@ pub enum LeadCommand {
         /// The council whose reports they read.
         #[arg(long, value_name = "NAME")]
         council: String,
+    },
+    /// Print a one-time link that signs a lead in to the console. It works once, for 15
+    /// minutes. Send it to them safely.
+    Invite {
+        /// The council whose console they sign in to.
+        #[arg(long, value_name = "NAME")]
+        council: String,
+        /// Their email address, shown in the console and its audit log.
+        #[arg(long, value_name = "ADDRESS")]
+        email: String,
     },
     /// List every lead's token by number, name and council (never the token itself).
     List,

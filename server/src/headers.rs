@@ -1,4 +1,5 @@
-//! Browser hardening headers on every answer, and `no-store` on every API answer.
+//! Browser hardening headers on every answer, and `no-store` on every API answer and console
+//! page.
 //!
 //! The web app is a static PWA whose only script is its own bundle and whose core is wasm, so
 //! its pages get a Content Security Policy that allows exactly that: scripts, styles, images,
@@ -24,9 +25,13 @@ pub const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'";
 
 /// Adds the headers every answer carries.
 pub async fn harden(request: Request, next: Next) -> Response {
-    let api = {
+    let (api, console) = {
         let path = request.uri().path();
-        path == "/api" || path.starts_with("/api/") || path == "/healthz"
+        (
+            path == "/api" || path.starts_with("/api/") || path == "/healthz",
+            // The lead console's pages show learners' names and progress.
+            (path == "/lead" || path.starts_with("/lead/")) && !path.starts_with("/lead/assets/"),
+        )
     };
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
@@ -43,9 +48,9 @@ pub async fn harden(request: Request, next: Next) -> Response {
         HeaderValue::from_static(if api { API_CSP } else { APP_CSP }),
     );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    if api {
-        // API answers carry tokens, pairing codes and learners' records: no browser or proxy
-        // may keep a copy.
+    if api || console {
+        // API answers carry tokens, pairing codes and learners' records, and console pages
+        // show learners' progress: no browser or proxy may keep a copy.
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response

@@ -69,6 +69,8 @@ pub struct HttpConfig {
     pub request_timeout: Option<Duration>,
     /// Longest a request's body may take to arrive.
     pub body_timeout: Option<Duration>,
+    /// The programme lead's console under `/lead/`.
+    pub console: crate::console::ConsoleConfig,
 }
 
 /// What every handler can reach: the service and the per-client limiters.
@@ -479,6 +481,7 @@ pub fn router<S: Storage>(
     web_dir: Option<&std::path::Path>,
     config: &HttpConfig,
 ) -> Router {
+    let console = crate::console::router(Arc::clone(&service), config.console.clone());
     let state = Arc::new(AppState {
         service,
         enrol: Limiter::new(config.rates.enrol),
@@ -503,6 +506,11 @@ pub fn router<S: Storage>(
         .with_state(state);
     let app = Router::new()
         .route("/healthz", get(healthz))
+        .nest("/lead", console)
+        .route(
+            "/lead/",
+            get(|| async { axum::response::Redirect::permanent("/lead") }),
+        )
         .method_not_allowed_fallback(method_not_allowed)
         .nest(API, api)
         // Unknown API paths get a JSON 404, never the web app's index page.

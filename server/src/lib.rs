@@ -18,6 +18,7 @@
 pub mod admin;
 pub mod cli;
 pub mod clock;
+pub mod console;
 pub mod headers;
 pub mod http;
 pub mod lead;

@@ -93,6 +93,19 @@ fn run(cli: &Cli) -> Result<(), String> {
             println!("{token}");
             Ok(())
         }
+        Some(Command::Lead(LeadCommand::Invite { council, email })) => {
+            let service = open(cli, ServedPack::builtin())?;
+            let council = server::admin::pick_council(service.storage(), Some(council))
+                .map_err(|e| e.to_string())?;
+            let link = server::console::invite(&service, &council, email, &cli.public_url)
+                .map_err(|e| e.to_string())?;
+            eprintln!(
+                "A sign-in link for {email} at {}. It works once, for 15 minutes:",
+                council.name
+            );
+            println!("{link}");
+            Ok(())
+        }
         Some(Command::Lead(LeadCommand::List)) => {
             let service = open(cli, ServedPack::builtin())?;
             for lead in service.leads().map_err(|e| e.to_string())? {
@@ -218,7 +231,7 @@ fn to_json(report: &impl serde::Serialize) -> Result<String, String> {
         .map_err(|e| e.to_string())
 }
 
-fn http_config(limits: &LimitArgs) -> HttpConfig {
+fn http_config(cli: &Cli, limits: &LimitArgs) -> HttpConfig {
     HttpConfig {
         rates: ClientRates {
             enrol: Rate::per_hour(limits.enrol_limit),
@@ -228,6 +241,10 @@ fn http_config(limits: &LimitArgs) -> HttpConfig {
         trusted_proxies: limits.trusted_proxy.clone(),
         request_timeout: Some(Duration::from_secs(limits.request_timeout)),
         body_timeout: Some(Duration::from_secs(limits.body_timeout)),
+        console: server::console::ConsoleConfig {
+            secure_cookies: cli.serve.behind_tls,
+            public_url: cli.public_url.clone(),
+        },
     }
 }
 
@@ -264,7 +281,7 @@ fn serve(cli: &Cli, args: &ServeArgs) -> Result<(), String> {
     let app = server::http::router(
         Arc::clone(&service),
         args.web_dir.as_deref(),
-        &http_config(limits),
+        &http_config(cli, limits),
     );
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -64,6 +64,38 @@ pub struct BaselineRecord {
     pub record: SharedRecord,
 }
 
+/// What a one-time sign-in link was, when someone tried to use it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkUse {
+    /// It was unused and in time: it is used up now.
+    SignedIn { council: Council, email: String },
+    /// It was used before.
+    Used,
+    /// Its time ran out.
+    Expired,
+    /// No such link.
+    Unknown,
+}
+
+/// A signed-in programme lead's session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub council: Council,
+    pub email: String,
+    /// The token every form of this session sends back.
+    pub csrf: String,
+    pub created_at_ms: u64,
+    pub seen_at_ms: u64,
+}
+
+/// One line of a council's audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub who: String,
+    pub what: String,
+    pub at_ms: u64,
+}
+
 /// A learner, as enrolment and pairing report them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Account {
@@ -254,6 +286,48 @@ pub trait Storage: Send + Sync + 'static {
 
     /// Every learner's baseline choices and results, in no particular order.
     fn baseline_records(&self) -> Result<Vec<BaselineRecord>, StorageError>;
+
+    /// Stores a one-time sign-in link (its hash) for a lead of a council.
+    fn add_sign_in_link(
+        &self,
+        token_hash: &TokenHash,
+        council: &Council,
+        email: &str,
+        expires_at_ms: u64,
+    ) -> Result<(), StorageError>;
+
+    /// Uses up a sign-in link, in one transaction: only one of two racing uses signs in.
+    fn use_sign_in_link(
+        &self,
+        token_hash: &TokenHash,
+        now_ms: u64,
+    ) -> Result<LinkUse, StorageError>;
+
+    fn add_session(
+        &self,
+        token_hash: &TokenHash,
+        council: &Council,
+        email: &str,
+        csrf: &str,
+        now_ms: u64,
+    ) -> Result<(), StorageError>;
+
+    fn session(&self, token_hash: &TokenHash) -> Result<Option<Session>, StorageError>;
+
+    fn touch_session(&self, token_hash: &TokenHash, now_ms: u64) -> Result<(), StorageError>;
+
+    fn delete_session(&self, token_hash: &TokenHash) -> Result<(), StorageError>;
+
+    fn add_audit(
+        &self,
+        council: CouncilId,
+        who: &str,
+        what: &str,
+        now_ms: u64,
+    ) -> Result<(), StorageError>;
+
+    /// A council's audit log, newest first, at most `limit` lines.
+    fn audit_log(&self, council: CouncilId, limit: usize) -> Result<Vec<AuditEntry>, StorageError>;
 
     /// As [`Storage::baseline_records`], for one council's learners.
     fn council_baseline_records(

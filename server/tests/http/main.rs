@@ -4,6 +4,7 @@
 
 mod api;
 mod bad_input;
+mod console;
 mod crash;
 mod hardening;
 mod isolation;

@@ -14,14 +14,14 @@ use shared::sync::wire::RecordStatus;
 use super::{BINARY, enrol};
 
 /// One learner's device, making records in order the way the core would.
-struct Learner {
+pub(crate) struct Learner {
     device: String,
     token: String,
     made: u32,
 }
 
 impl Learner {
-    fn join(server: &TestServer, code: &str, device: &str) -> Self {
+    pub(crate) fn join(server: &TestServer, code: &str, device: &str) -> Self {
         let enrolled = server
             .client()
             .enrol(code, device)
@@ -53,7 +53,7 @@ impl Learner {
         .to_stored()
     }
 
-    fn send(&mut self, server: &TestServer, bodies: Vec<RecordBody>) {
+    pub(crate) fn send(&mut self, server: &TestServer, bodies: Vec<RecordBody>) {
         let records: Vec<StoredRecord> = bodies.into_iter().map(|b| self.record(b)).collect();
         let answer = server
             .client()

@@ -46,6 +46,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "programme leads, and the baseline's index",
         sql: include_str!("migrations/0005_leads_and_reports.sql"),
     },
+    Migration {
+        version: 6,
+        name: "the lead console: sign-in links, sessions, audit log",
+        sql: include_str!("migrations/0006_console.sql"),
+    },
 ];
 
 /// The schema version this server writes.
@@ -339,6 +344,39 @@ mod tests {
             )
             .unwrap();
         assert_eq!(found, 1, "the old record is found, the private one is not");
+    }
+
+    /// Version 5 had leads' tokens but no console: the upgrade adds its tables, empty, and
+    /// keeps the leads.
+    #[test]
+    fn data_from_version_five_gets_the_console_tables() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&mut conn, 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO councils VALUES (1, 'Leeds', 1);
+             INSERT INTO leads VALUES (1, 1, 'Sam', x'01', 9);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+        conn.execute_batch(
+            "INSERT INTO sign_in_links VALUES (x'02', 1, 'sam@leeds.gov.uk', 10, NULL);
+             INSERT INTO console_sessions VALUES (x'03', 1, 'sam@leeds.gov.uk', 'c', 1, 1);
+             INSERT INTO audit_log (council_id, who, what, at_ms) VALUES (1, 'sam', 'x', 2);",
+        )
+        .unwrap();
+        let leads: i64 = conn
+            .query_row("SELECT COUNT(*) FROM leads", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(leads, 1);
+        assert!(
+            conn.execute(
+                "INSERT INTO audit_log (council_id, who, what, at_ms) VALUES (9, 'x', 'y', 1)",
+                []
+            )
+            .is_err(),
+            "an audit line belongs to a council that exists"
+        );
     }
 
     #[test]

@@ -18,8 +18,9 @@ use shared::record::StoredRecord;
 use self::writer::Writer;
 pub use self::writer::WriterStats;
 use super::{
-    Account, BaselineRecord, Cohort, Council, CouncilId, DeviceAuth, Lead, NewDevice, Page, Put,
-    PutOutcome, Quota, Redeemed, SharedRecord, Storage, StorageError, UserId,
+    Account, AuditEntry, BaselineRecord, Cohort, Council, CouncilId, DeviceAuth, Lead, LinkUse,
+    NewDevice, Page, Put, PutOutcome, Quota, Redeemed, Session, SharedRecord, Storage,
+    StorageError, UserId,
 };
 use crate::secrets::TokenHash;
 
@@ -57,6 +58,15 @@ mod sql {
     pub(super) const COHORT_MEMBERS: &str = include_str!("queries/cohort_members.sql");
     pub(super) const SHARED_RECORDS: &str = include_str!("queries/shared_records.sql");
     pub(super) const BASELINE_RECORDS: &str = include_str!("queries/baseline_records.sql");
+    pub(super) const INSERT_SIGN_IN_LINK: &str = include_str!("queries/insert_sign_in_link.sql");
+    pub(super) const TAKE_SIGN_IN_LINK: &str = include_str!("queries/take_sign_in_link.sql");
+    pub(super) const USE_SIGN_IN_LINK: &str = include_str!("queries/use_sign_in_link.sql");
+    pub(super) const INSERT_SESSION: &str = include_str!("queries/insert_session.sql");
+    pub(super) const SESSION: &str = include_str!("queries/session.sql");
+    pub(super) const TOUCH_SESSION: &str = include_str!("queries/touch_session.sql");
+    pub(super) const DELETE_SESSION: &str = include_str!("queries/delete_session.sql");
+    pub(super) const INSERT_AUDIT: &str = include_str!("queries/insert_audit.sql");
+    pub(super) const AUDIT_LOG: &str = include_str!("queries/audit_log.sql");
     pub(super) const COUNCIL_BASELINE_RECORDS: &str =
         include_str!("queries/council_baseline_records.sql");
 }
@@ -693,4 +703,155 @@ impl Storage for SqliteStorage {
         })
     }
 
+    fn add_sign_in_link(
+        &self,
+        token_hash: &TokenHash,
+        council: &Council,
+        email: &str,
+        expires_at_ms: u64,
+    ) -> Result<(), StorageError> {
+        let (hash, council, email) = (token_hash.0, council.id.0, email.to_owned());
+        self.writer.run(move |conn| {
+            conn.prepare_cached(sql::INSERT_SIGN_IN_LINK)?
+                .execute(params![&hash[..], council, email, int(expires_at_ms)])?;
+            Ok(())
+        })
+    }
+
+    fn use_sign_in_link(
+        &self,
+        token_hash: &TokenHash,
+        now_ms: u64,
+    ) -> Result<LinkUse, StorageError> {
+        let hash = token_hash.0;
+        // On the writer: the read and the update are one transaction, so a link clicked twice
+        // at once signs in once.
+        self.writer.run(move |conn| {
+            let found = conn
+                .prepare_cached(sql::TAKE_SIGN_IN_LINK)?
+                .query_row([&hash[..]], |row| {
+                    Ok((
+                        Council {
+                            id: CouncilId(row.get(0)?),
+                            name: row.get(1)?,
+                        },
+                        row.get::<_, String>(2)?,
+                        uint(row.get(3)?),
+                        row.get::<_, Option<i64>>(4)?,
+                    ))
+                })
+                .optional()?;
+            let Some((council, email, expires_at_ms, used)) = found else {
+                return Ok(LinkUse::Unknown);
+            };
+            if used.is_some() {
+                return Ok(LinkUse::Used);
+            }
+            if now_ms >= expires_at_ms {
+                return Ok(LinkUse::Expired);
+            }
+            conn.prepare_cached(sql::USE_SIGN_IN_LINK)?
+                .execute(params![&hash[..], int(now_ms)])?;
+            Ok(LinkUse::SignedIn { council, email })
+        })
+    }
+
+    fn add_session(
+        &self,
+        token_hash: &TokenHash,
+        council: &Council,
+        email: &str,
+        csrf: &str,
+        now_ms: u64,
+    ) -> Result<(), StorageError> {
+        let (hash, council, email, csrf) = (
+            token_hash.0,
+            council.id.0,
+            email.to_owned(),
+            csrf.to_owned(),
+        );
+        self.writer.run(move |conn| {
+            conn.prepare_cached(sql::INSERT_SESSION)?.execute(params![
+                &hash[..],
+                council,
+                email,
+                csrf,
+                int(now_ms)
+            ])?;
+            Ok(())
+        })
+    }
+
+    fn session(&self, token_hash: &TokenHash) -> Result<Option<Session>, StorageError> {
+        self.read(|conn| {
+            Ok(conn
+                .prepare_cached(sql::SESSION)?
+                .query_row([&token_hash.0[..]], |row| {
+                    Ok(Session {
+                        council: Council {
+                            id: CouncilId(row.get(0)?),
+                            name: row.get(1)?,
+                        },
+                        email: row.get(2)?,
+                        csrf: row.get(3)?,
+                        created_at_ms: uint(row.get(4)?),
+                        seen_at_ms: uint(row.get(5)?),
+                    })
+                })
+                .optional()?)
+        })
+    }
+
+    fn touch_session(&self, token_hash: &TokenHash, now_ms: u64) -> Result<(), StorageError> {
+        let hash = token_hash.0;
+        self.writer.run(move |conn| {
+            conn.prepare_cached(sql::TOUCH_SESSION)?
+                .execute(params![&hash[..], int(now_ms)])?;
+            Ok(())
+        })
+    }
+
+    fn delete_session(&self, token_hash: &TokenHash) -> Result<(), StorageError> {
+        let hash = token_hash.0;
+        self.writer.run(move |conn| {
+            conn.prepare_cached(sql::DELETE_SESSION)?
+                .execute([&hash[..]])?;
+            Ok(())
+        })
+    }
+
+    fn add_audit(
+        &self,
+        council: CouncilId,
+        who: &str,
+        what: &str,
+        now_ms: u64,
+    ) -> Result<(), StorageError> {
+        let (who, what) = (who.to_owned(), what.to_owned());
+        self.writer.run(move |conn| {
+            conn.prepare_cached(sql::INSERT_AUDIT)?.execute(params![
+                council.0,
+                who,
+                what,
+                int(now_ms)
+            ])?;
+            Ok(())
+        })
+    }
+
+    fn audit_log(&self, council: CouncilId, limit: usize) -> Result<Vec<AuditEntry>, StorageError> {
+        self.read(|conn| {
+            let mut stmt = conn.prepare_cached(sql::AUDIT_LOG)?;
+            let entries = stmt
+                .query_map(params![council.0, int(limit as u64)], |row| {
+                    Ok(AuditEntry {
+                        who: row.get(0)?,
+                        what: row.get(1)?,
+                        at_ms: uint(row.get(2)?),
+                    })
+                })?
+                .collect::<Result<_, _>>()?;
+            Ok(entries)
+        })
+    }
 }

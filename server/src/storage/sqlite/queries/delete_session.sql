@@ -1,0 +1,1 @@
+DELETE FROM console_sessions WHERE token_hash = ?1
