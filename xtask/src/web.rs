@@ -332,7 +332,7 @@ pub(crate) fn test() -> Result<(), String> {
         cmd("node_modules/.bin/tsc", &["--noEmit"]).current_dir(&browser),
     )?;
     run(
-        "browser tests: Chromium against the real server (journey, offline, sharing, keyboard, accessibility, screenshots, figures)",
+        "browser tests: Chromium against the real server (journey, offline, sharing, console, keyboard, accessibility, screenshots, figures)",
         cmd("node_modules/.bin/vitest", &["run"])
             .current_dir(&browser)
             .env("NC_SERVER_BIN", &server)

@@ -30,6 +30,8 @@ pub const CONSOLE_CSS: &str = "\
 .nc-chart text{font-size:16px;font-family:arial,sans-serif}\
 .nc-qr svg{width:200px;height:200px}\
 .nc-nav-form{display:inline}\
+.nc-table-scroll{overflow-x:auto;margin-bottom:20px}\
+.nc-table-scroll:focus{outline:3px solid #fd0;outline-offset:0}\
 @media print{.govuk-header,.govuk-footer,.nc-no-print{display:none}}";
 
 #[cfg(test)]

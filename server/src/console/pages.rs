@@ -31,23 +31,31 @@ pub fn page(title: &str, session: Option<&Session>, body: Markup) -> Markup {
                 a href="#main" class="govuk-skip-link" { "Skip to main content" }
                 header class="govuk-header" {
                     div class="govuk-header__container govuk-width-container" {
-                        a href="/lead" class="govuk-header__link govuk-header__service-name" { (SERVICE) }
+                        div class="govuk-header__logo" {
+                            a href="/lead" class="govuk-header__homepage-link" {
+                                span class="govuk-header__product-name" { "Networked Councillor" }
+                            }
+                        }
                     }
                 }
-                @if let Some(session) = session {
-                    nav class="govuk-service-navigation nc-no-print" aria-label="Console" {
-                        div class="govuk-width-container" {
-                            p class="govuk-body-s govuk-!-margin-top-2" {
-                                "Signed in as " strong { (session.email) } " for " (session.council.name)
+                section class="govuk-service-navigation" aria-label="Service information" {
+                    div class="govuk-width-container" {
+                        div class="govuk-service-navigation__container" {
+                            span class="govuk-service-navigation__service-name" {
+                                a href="/lead" class="govuk-service-navigation__link" { "Programme lead console" }
                             }
-                            ul class="govuk-service-navigation__list" {
-                                li class="govuk-service-navigation__item" { a class="govuk-service-navigation__link" href="/lead/cohorts" { "Cohorts" } }
-                                li class="govuk-service-navigation__item" { a class="govuk-service-navigation__link" href="/lead/baseline" { "Baseline" } }
-                                li class="govuk-service-navigation__item" { a class="govuk-service-navigation__link" href="/lead/audit" { "Audit log" } }
-                                li class="govuk-service-navigation__item" {
-                                    form class="nc-nav-form" method="post" action="/lead/sign-out" {
-                                        input type="hidden" name="csrf" value=(session.csrf);
-                                        button class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" type="submit" { "Sign out" }
+                            @if let Some(session) = session {
+                                nav aria-label="Menu" class="govuk-service-navigation__wrapper nc-no-print" {
+                                    ul class="govuk-service-navigation__list" {
+                                        li class="govuk-service-navigation__item" { a class="govuk-service-navigation__link" href="/lead/cohorts" { "Cohorts" } }
+                                        li class="govuk-service-navigation__item" { a class="govuk-service-navigation__link" href="/lead/baseline" { "Baseline" } }
+                                        li class="govuk-service-navigation__item" { a class="govuk-service-navigation__link" href="/lead/audit" { "Audit log" } }
+                                        li class="govuk-service-navigation__item" {
+                                            form class="nc-nav-form" method="post" action="/lead/sign-out" {
+                                                input type="hidden" name="csrf" value=(session.csrf);
+                                                button class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-top-2" type="submit" { "Sign out" }
+                                            }
+                                        }
                                     }
                                 }
                             }
@@ -56,6 +64,11 @@ pub fn page(title: &str, session: Option<&Session>, body: Markup) -> Markup {
                 }
                 div class="govuk-width-container" {
                     main class="govuk-main-wrapper" id="main" {
+                        @if let Some(session) = session {
+                            p class="govuk-body-s nc-no-print" {
+                                "Signed in as " strong { (session.email) } " for " (session.council.name) "."
+                            }
+                        }
                         (body)
                     }
                 }
@@ -296,27 +309,29 @@ pub fn progress(session: &Session, report: &CohortProgress, summary: &CohortSumm
             @if report.rows.is_empty() {
                 p class="govuk-body" { "No member shares their progress yet." }
             } @else {
-                table class="govuk-table" {
-                    caption class="govuk-table__caption govuk-table__caption--m" { "Members who share" }
-                    thead class="govuk-table__head" {
-                        tr class="govuk-table__row" {
-                            th scope="col" class="govuk-table__header" { "Name" }
-                            th scope="col" class="govuk-table__header govuk-table__header--numeric" { "Modules finished" }
-                            th scope="col" class="govuk-table__header govuk-table__header--numeric" { "Lessons finished" }
-                            th scope="col" class="govuk-table__header govuk-table__header--numeric" { "Quizzes passed" }
-                            th scope="col" class="govuk-table__header govuk-table__header--numeric" { "Checklists run" }
-                            th scope="col" class="govuk-table__header" { "Last active" }
-                        }
-                    }
-                    tbody class="govuk-table__body" {
-                        @for row in &report.rows {
+                div class="nc-table-scroll" role="region" aria-label="Members who share, scrollable" tabindex="0" {
+                    table class="govuk-table" {
+                        caption class="govuk-table__caption govuk-table__caption--m" { "Members who share" }
+                        thead class="govuk-table__head" {
                             tr class="govuk-table__row" {
-                                th scope="row" class="govuk-table__header" { (row.name) }
-                                td class="govuk-table__cell govuk-table__cell--numeric" { (row.modules_finished) " of " (report.modules_in_programme) }
-                                td class="govuk-table__cell govuk-table__cell--numeric" { (row.lessons_finished) " of " (report.lessons_in_programme) }
-                                td class="govuk-table__cell govuk-table__cell--numeric" { (row.quizzes.iter().filter(|q| q.passed).count()) }
-                                td class="govuk-table__cell govuk-table__cell--numeric" { (row.checklists_run) }
-                                td class="govuk-table__cell" { (row.last_active.as_deref().unwrap_or("Not yet")) }
+                                th scope="col" class="govuk-table__header" { "Name" }
+                                th scope="col" class="govuk-table__header govuk-table__header--numeric" { "Modules finished" }
+                                th scope="col" class="govuk-table__header govuk-table__header--numeric" { "Lessons finished" }
+                                th scope="col" class="govuk-table__header govuk-table__header--numeric" { "Quizzes passed" }
+                                th scope="col" class="govuk-table__header govuk-table__header--numeric" { "Checklists run" }
+                                th scope="col" class="govuk-table__header" { "Last active" }
+                            }
+                        }
+                        tbody class="govuk-table__body" {
+                            @for row in &report.rows {
+                                tr class="govuk-table__row" {
+                                    th scope="row" class="govuk-table__header" { (row.name) }
+                                    td class="govuk-table__cell govuk-table__cell--numeric" { (row.modules_finished) " of " (report.modules_in_programme) }
+                                    td class="govuk-table__cell govuk-table__cell--numeric" { (row.lessons_finished) " of " (report.lessons_in_programme) }
+                                    td class="govuk-table__cell govuk-table__cell--numeric" { (row.quizzes.iter().filter(|q| q.passed).count()) }
+                                    td class="govuk-table__cell govuk-table__cell--numeric" { (row.checklists_run) }
+                                    td class="govuk-table__cell" { (row.last_active.as_deref().unwrap_or("Not yet")) }
+                                }
                             }
                         }
                     }
@@ -397,28 +412,30 @@ pub fn usefulness(
             @if rows.is_empty() {
                 p class="govuk-body" { "No member has rated a lesson or checklist yet." }
             } @else {
-                table class="govuk-table" {
-                    caption class="govuk-table__caption govuk-table__caption--m" { "Ratings from 1 (not useful) to 5 (extremely useful)" }
-                    thead class="govuk-table__head" {
-                        tr class="govuk-table__row" {
-                            th scope="col" class="govuk-table__header" { "Lesson or checklist" }
-                            th scope="col" class="govuk-table__header govuk-table__header--numeric" { "Members who rated" }
-                            @for r in 1..=5 {
-                                th scope="col" class="govuk-table__header govuk-table__header--numeric" { "Rated " (r) }
-                            }
-                            th scope="col" class="govuk-table__header govuk-table__header--numeric" { "Average" }
-                        }
-                    }
-                    tbody class="govuk-table__body" {
-                        @for row in rows {
+                div class="nc-table-scroll" role="region" aria-label="Ratings, scrollable" tabindex="0" {
+                    table class="govuk-table" {
+                        caption class="govuk-table__caption govuk-table__caption--m" { "Ratings from 1 (not useful) to 5 (extremely useful)" }
+                        thead class="govuk-table__head" {
                             tr class="govuk-table__row" {
-                                th scope="row" class="govuk-table__header" { (row.about.title) }
-                                td class="govuk-table__cell govuk-table__cell--numeric" { (figure(row.ratings.total)) }
-                                @for cell in &row.ratings.cells {
-                                    td class="govuk-table__cell govuk-table__cell--numeric" { (figure(*cell)) }
+                                th scope="col" class="govuk-table__header" { "Lesson or checklist" }
+                                th scope="col" class="govuk-table__header govuk-table__header--numeric" { "Members who rated" }
+                                @for r in 1..=5 {
+                                    th scope="col" class="govuk-table__header govuk-table__header--numeric" { "Rated " (r) }
                                 }
-                                td class="govuk-table__cell govuk-table__cell--numeric" {
-                                    @match row.average { Some(a) => { (format!("{a:.1}")) } None => { "Hidden" } }
+                                th scope="col" class="govuk-table__header govuk-table__header--numeric" { "Average" }
+                            }
+                        }
+                        tbody class="govuk-table__body" {
+                            @for row in rows {
+                                tr class="govuk-table__row" {
+                                    th scope="row" class="govuk-table__header" { (row.about.title) }
+                                    td class="govuk-table__cell govuk-table__cell--numeric" { (figure(row.ratings.total)) }
+                                    @for cell in &row.ratings.cells {
+                                        td class="govuk-table__cell govuk-table__cell--numeric" { (figure(*cell)) }
+                                    }
+                                    td class="govuk-table__cell govuk-table__cell--numeric" {
+                                        @match row.average { Some(a) => { (format!("{a:.1}")) } None => { "Hidden" } }
+                                    }
                                 }
                             }
                         }
@@ -459,20 +476,22 @@ pub fn baseline(session: &Session, report: &Baseline) -> Markup {
             p class="govuk-body" {
                 "Members who added their self-assessment result, by stage. Each member counts once, with their latest result."
             }
-            table class="govuk-table" {
-                caption class="govuk-table__caption govuk-table__caption--m" { "Members at each stage" }
-                thead class="govuk-table__head" {
-                    tr class="govuk-table__row" {
-                        th scope="col" class="govuk-table__header" { "Group" }
-                        th scope="col" class="govuk-table__header govuk-table__header--numeric" { "Members" }
-                        @for stage in &report.stages {
-                            th scope="col" class="govuk-table__header govuk-table__header--numeric" { (stage.title) }
+            div class="nc-table-scroll" role="region" aria-label="Members at each stage, scrollable" tabindex="0" {
+                table class="govuk-table" {
+                    caption class="govuk-table__caption govuk-table__caption--m" { "Members at each stage" }
+                    thead class="govuk-table__head" {
+                        tr class="govuk-table__row" {
+                            th scope="col" class="govuk-table__header" { "Group" }
+                            th scope="col" class="govuk-table__header govuk-table__header--numeric" { "Members" }
+                            @for stage in &report.stages {
+                                th scope="col" class="govuk-table__header govuk-table__header--numeric" { (stage.title) }
+                            }
                         }
                     }
-                }
-                tbody class="govuk-table__body" {
-                    @if let Some(council) = &report.council { (baseline_row(council)) }
-                    (baseline_row(&report.all))
+                    tbody class="govuk-table__body" {
+                        @if let Some(council) = &report.council { (baseline_row(council)) }
+                        (baseline_row(&report.all))
+                    }
                 }
             }
             table class="govuk-table" {

@@ -62,6 +62,6 @@ export async function audit(page: Page, screen: string, findings: Finding[]): Pr
   await page.setViewportSize(LAPTOP);
 }
 
-export function saveFindings(findings: Finding[]): void {
-  writeFileSync(artifactPath("axe-findings.json"), JSON.stringify(findings, null, 2));
+export function saveFindings(findings: Finding[], file = "axe-findings.json"): void {
+  writeFileSync(artifactPath(file), JSON.stringify(findings, null, 2));
 }
