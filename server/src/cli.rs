@@ -238,6 +238,9 @@ pub enum Command {
     /// Manage programme leads: officers who read their council's reports.
     #[command(subcommand)]
     Lead(LeadCommand),
+    /// Add a demo cohort of 20 generated learners to the demo council, for trying the console.
+    /// Does nothing if it already has learners.
+    Demo,
     /// Print a report, as JSON or (with --csv) for a spreadsheet. Small groups are hidden.
     #[command(subcommand)]
     Report(ReportCommand),

@@ -19,6 +19,7 @@ pub mod admin;
 pub mod cli;
 pub mod clock;
 pub mod console;
+pub mod demo;
 pub mod headers;
 pub mod http;
 pub mod lead;

@@ -125,6 +125,15 @@ fn run(cli: &Cli) -> Result<(), String> {
             }
         }
         Some(Command::Report(command)) => report_command(cli, command),
+        Some(Command::Demo) => {
+            let service = open(cli, ServedPack::builtin())?;
+            let (cohort, learners) = server::demo::seed(&service).map_err(|e| e.to_string())?;
+            eprintln!(
+                "\"{}\" in {} has {learners} generated learners (demo data).",
+                cohort.name, cohort.council.name
+            );
+            Ok(())
+        }
         None => serve(cli, &cli.serve),
     }
 }

@@ -252,12 +252,41 @@ fn server_binary() -> Result<PathBuf, String> {
 }
 
 /// `cargo xtask run`: builds the app and serves it until Ctrl-C.
+/// A one-time sign-in link to the demo council's console.
+fn lead_link(server: &Path, db: &Path, address: &str) -> Result<String, String> {
+    let output = Command::new(server)
+        .args(["lead", "invite", "--council", "Demo council"])
+        .args([
+            "--email",
+            "demo.lead@example.org",
+            "--public-url",
+            address,
+            "--db",
+        ])
+        .arg(db)
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", server.display()))?;
+    if !output.status.success() {
+        return Err(format!(
+            "could not make a sign-in link: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}
+
 pub(crate) fn start() -> Result<(), String> {
     build()?;
     let server = server_binary()?;
     let data = target_dir().join("app");
     std::fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
     let db = data.join("nc-server.sqlite3");
+    // A demo council with a cohort of generated learners, so the lead console has something
+    // to show (made once; later runs keep it).
+    run(
+        "demo data: a cohort of generated learners",
+        Command::new(&server).arg("demo").arg("--db").arg(&db),
+    )?;
     let mut command = Command::new(&server);
     command
         .arg("--db")
@@ -287,8 +316,9 @@ pub(crate) fn start() -> Result<(), String> {
             code = Some(rest.trim().to_owned());
         }
         if let Some(address) = line.strip_prefix("nc-server listening on ") {
+            let sign_in = lead_link(&server, &db, address.trim())?;
             println!(
-                "\n  Networked Councillor is running at {address}\n\n  Open it in a browser. To sync, go to Settings and join with the programme code {}\n  Progress on the server is kept in {}\n  Stop with Ctrl-C.\n",
+                "\n  Networked Councillor is running at {address}\n\n  Open it in a browser. To sync, go to Settings and join with the programme code {}\n  The programme lead's console, with a demo cohort, signs in with this link (once, within 15 minutes):\n    {sign_in}\n  Progress on the server is kept in {}\n  Stop with Ctrl-C.\n",
                 code.as_deref().unwrap_or("(see above)"),
                 db.display()
             );

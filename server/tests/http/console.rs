@@ -328,3 +328,47 @@ fn expired_and_unknown_links_are_refused_and_tls_makes_the_cookie_secure() {
     assert_eq!(css.status, 200);
     assert!(!css.text().contains("@font-face"));
 }
+
+#[test]
+fn the_demo_cohort_fills_the_console_once() {
+    let server = TestServer::start(BINARY);
+    server.run_command(&["demo"]).unwrap();
+    server.run_command(&["demo"]).unwrap();
+    let cookie = sign_in(
+        &server,
+        &invite(&server, "Demo council", "demo@example.org"),
+    );
+    let list = request(&server, "GET", "/lead/cohorts", Some(&cookie), None).text();
+    let row = list
+        .split("Demo cohort (generated learners)")
+        .nth(1)
+        .expect("the demo cohort is listed");
+    // 20 members, made once; three in four share.
+    assert!(row.contains(">20<") && row.contains(">15<"), "{row}");
+    let id = list
+        .split("href=\"/lead/cohorts/")
+        .filter_map(|rest| rest.split('"').next())
+        .filter_map(|id| id.parse::<i64>().ok())
+        .max()
+        .unwrap();
+    let progress = request(
+        &server,
+        "GET",
+        &format!("/lead/cohorts/{id}"),
+        Some(&cookie),
+        None,
+    );
+    let text = progress.text();
+    assert!(
+        text.contains("Demo member 1") && !text.contains("Demo member 4<"),
+        "{text}"
+    );
+    let useful = request(
+        &server,
+        "GET",
+        &format!("/lead/cohorts/{id}/usefulness"),
+        Some(&cookie),
+        None,
+    );
+    assert!(useful.text().contains("Demo comment"), "{}", useful.text());
+}
